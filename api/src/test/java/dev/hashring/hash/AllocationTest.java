@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AllocationTest {
 
   private static final int CALLS = 100_000;
-  private static final int WARM_UP_CALLS = 20_000;
+  private static final int WARM_UP_CALLS = 100_000;
 
   /** Slack for the counter itself and for the odd allocation of the test harness. */
   private static final long ALLOWED_BYTES = 1_000;
