@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hashring.HashAlgorithm;
+import dev.hashring.HashAlgorithms;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -131,6 +132,29 @@ class ClientHashesTest {
         .isSameAs(ClientHashes.LIBMEMCACHED.hash("one_at_a_time"));
     assertThat(ClientHashes.TWEMPROXY.hash("crc32").name()).isEqualTo("crc");
     assertThat(ClientHashes.TWEMPROXY.hash("crc32")).isSameAs(ClientHashes.TWEMPROXY.hash("crc"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(ClientHashes.class)
+  void onAsciiKeys_aVariantIsTheLow32BitsOfTheRegisteredAlgorithm(ClientHashes client) {
+    Random random = new Random(17);
+    for (String name : client.names()) {
+      HashAlgorithm variant = client.hash(name);
+      boolean registered = HashAlgorithms.registry().names().contains(variant.name());
+      if (!registered || (client == ClientHashes.LIBMEMCACHED && name.equals("hsieh"))) {
+        continue;
+      }
+      HashAlgorithm textbook = HashAlgorithms.forName(variant.name());
+      for (int round = 0; round < 500; round++) {
+        byte[] key = new byte[1 + random.nextInt(60)];
+        for (int i = 0; i < key.length; i++) {
+          key[i] = (byte) (0x20 + random.nextInt(0x5F));
+        }
+        assertThat(variant.hash(key))
+            .as("%s of %s", variant, new String(key, UTF_8))
+            .isEqualTo(textbook.hash(key) & 0xFFFF_FFFFL);
+      }
+    }
   }
 
   @ParameterizedTest
