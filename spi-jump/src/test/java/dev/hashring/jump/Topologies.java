@@ -10,11 +10,12 @@ final class Topologies {
 
   private Topologies() {}
 
-  /** {@code count} servers {@code 10.0.x.y:11211} of weight 1. */
+  /** {@code count} servers {@code 10.x.y.z:11211} of weight 1, from {@code 10.0.0.1} on. */
   static List<Server> servers(int count) {
     List<Server> servers = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      servers.add(Server.of("10.0." + (i / 250) + "." + (i % 250 + 1), 11211));
+      String host = "10." + (i / 62_500) + "." + (i / 250 % 250) + "." + (i % 250 + 1);
+      servers.add(Server.of(host, 11211));
     }
     return servers;
   }
