@@ -8,6 +8,7 @@ key), or "refused" with the client's reason.
 """
 
 import os
+import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -77,7 +78,8 @@ def cells(store):
             out.append("stored" if stored[i] == key.encode("utf-8") else
                        "stored as " + shorten(stored[i]))
         else:
-            out.append("refused: " + statuses[i].split(" ", 1)[1].replace("|", "\\|")[:60])
+            why = re.sub(r"\(0x[0-9a-f]+\) ", "", statuses[i].split(" ", 1)[1])  # no pointers
+            out.append("refused: " + why.replace("|", "\\|")[:60])
     return out
 
 
