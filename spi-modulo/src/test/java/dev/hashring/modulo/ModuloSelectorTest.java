@@ -104,11 +104,29 @@ class ModuloSelectorTest {
             () ->
                 selector.ring(
                     Topologies.servers(2), Map.of("compat", "spymemcached", "hash", "murmur")))
-        .withMessageStartingWith(
+        .withMessage(
             "option 'hash' of selector modulo with compat=spymemcached: spymemcached has no hash"
-                + " 'murmur'; accepted: ")
-        .withMessageContaining("native")
-        .withMessageContaining("fnv1a_32");
+                + " 'murmur'; accepted: native, crc, fnv1_64, fnv1a_64, fnv1_32, fnv1a_32, md5");
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                selector.ring(
+                    Topologies.servers(2), Map.of("compat", "libmemcached", "hash", "md6")))
+        .withMessage(
+            "option 'hash' of selector modulo with compat=libmemcached: libmemcached has no hash"
+                + " 'md6'; accepted: default, one_at_a_time, md5, crc, fnv1_64, fnv1a_64, fnv1_32,"
+                + " fnv1a_32, hsieh, murmur, jenkins, murmur3 (did you mean 'md5'?)");
+  }
+
+  @Test
+  void twemproxy_acceptsCrcForItsCrc32() {
+    // nutcracker's "crc32" is libmemcached's 15-bit CRC, the registry's "crc".
+    List<Server> servers = Topologies.servers(5);
+    var crc32 = selector.ring(servers, Map.of("compat", "twemproxy", "hash", "crc32"));
+    var crc = selector.ring(servers, Map.of("compat", "twemproxy", "hash", "crc"));
+    for (String key : Topologies.keys(500, 5)) {
+      assertThat(crc.primary(key)).isEqualTo(crc32.primary(key));
+    }
   }
 
   @Test
