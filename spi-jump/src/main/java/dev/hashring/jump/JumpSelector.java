@@ -7,6 +7,7 @@ import dev.hashring.Server;
 import dev.hashring.ServerSelector;
 import dev.hashring.spi.Options;
 import dev.hashring.spi.ServerLists;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +140,7 @@ public final class JumpSelector implements ServerSelector {
         "hash",
         "key hash, any registered algorithm; default xxh3_64 (built in) for native, md5 for"
             + " guava");
-    return java.util.Collections.unmodifiableMap(options);
+    return Collections.unmodifiableMap(options);
   }
 
   /**

@@ -2,12 +2,14 @@ package dev.hashring.modulo;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.hashring.HashAlgorithm;
 import dev.hashring.HashAlgorithms;
 import dev.hashring.Ring;
 import dev.hashring.Server;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -228,7 +230,7 @@ class ModuloRingTest {
   void twemproxy_refusesTwoServersWithOneName() {
     List<Server> servers =
         List.of(Server.of("10.0.0.1", 11211), Server.of("10.0.0.2", 11211).withName("10.0.0.1"));
-    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+    assertThatIllegalArgumentException()
         .isThrownBy(() -> selector.ring(servers, Map.of("compat", "twemproxy")))
         .withMessage(
             "servers 10.0.0.1:11211 and 10.0.0.2:11211 10.0.0.1 have the same twemproxy name"
@@ -272,7 +274,7 @@ class ModuloRingTest {
     for (int size : new int[] {1, 10, 1_000, 100_000}) {
       CountingHash counting = new CountingHash(HashAlgorithms.forName("murmur3"));
       int[] weights = new int[size];
-      java.util.Arrays.fill(weights, 1);
+      Arrays.fill(weights, 1);
       Ring ring =
           new ModuloRing(
               Topologies.servers(size),
