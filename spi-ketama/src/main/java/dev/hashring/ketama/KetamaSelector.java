@@ -51,15 +51,20 @@ import java.util.Map;
  * <ul>
  *   <li>{@code libmemcached}: CONSISTENT / KETAMA (pylibmc {@code ketama}, php-memcached {@code
  *       DISTRIBUTION_CONSISTENT}). 100 points per server, each the key hash of {@code host-i}, or
- *       {@code host:port-i} unless the port is 11211; ties go to the server listed first. Hashes:
- *       libmemcached's, with its signed-char arithmetic (default {@code default}, one-at-a-time);
- *       {@code hsieh} is refused, as Debian's libmemcached refuses it. Weights above 1 are refused
- *       with a message naming the two configurations that reproduce what the clients do with them.
+ *       {@code host:port-i} unless the port is 11211; ties go to the server listed first. A weight
+ *       above 1 switches libmemcached to its weighted ring (the formula of {@code
+ *       libmemcached-weighted}) while the key hash stays the configured one; that is what pylibmc
+ *       does, and php-memcached when the distribution is set before the servers are added (added
+ *       first, then the distribution set, PHP ignores the weights: give every server weight 1 to
+ *       reproduce that). Hashes: libmemcached's, with its signed-char arithmetic (default {@code
+ *       default}, one-at-a-time); {@code hsieh} is refused, as Debian's libmemcached refuses it.
  *   <li>{@code libmemcached-weighted}: KETAMA_WEIGHTED (php-memcached {@code
  *       OPT_LIBKETAMA_COMPATIBLE}). libketama's float32 share of 160 points, four MD5 points per
  *       {@code host[:port]-i}; default hash {@code md5}.
  *   <li>{@code libmemcached-spy}: CONSISTENT_KETAMA_SPY, {@code /host:port-i}: 100 key-hash points
- *       when every weight is 1, else the weighted formula with MD5 points.
+ *       when every weight is 1, else the weighted formula with MD5 points. (A client that set
+ *       KETAMA_WEIGHTED before SPY keeps the weighted formula even with equal weights; the server
+ *       list cannot show that, and this profile does not reproduce it.)
  *   <li>{@code spymemcached} and {@code spymemcached-libmemcached}: {@code KetamaNodeLocator} with
  *       node format SPYMEMCACHED ({@code InetSocketAddress.toString()} minus one {@code '/'}) or
  *       LIBMEMCACHED ({@code getHostName()}, {@code :port} unless 11211). Host names resolve, and

@@ -118,8 +118,7 @@ final class Profile {
   /**
    * Refuses what the client cannot express.
    *
-   * @throws IllegalArgumentException for a named server when the client has no names, or a weight
-   *     above 1 when the client's ring ignores or reinterprets weights
+   * @throws IllegalArgumentException for a named server when the client has no names
    */
   void checkServers(List<Server> servers) {
     for (Server server : servers) {
@@ -134,17 +133,6 @@ final class Profile {
                 + " is named '"
                 + server.name().get()
                 + "' (only compat=native and compat=twemproxy use names)");
-      }
-      if (b.weightRefusal != null && server.weight() != 1) {
-        throw new IllegalArgumentException(
-            "compat="
-                + b.name
-                + " places keys without weights, but server "
-                + server.address()
-                + " has weight "
-                + server.weight()
-                + ": "
-                + b.weightRefusal);
       }
     }
   }
@@ -221,7 +209,6 @@ final class Profile {
     private boolean dalliKeys;
     private boolean weightsSwitchFormula;
     private boolean names;
-    private String weightRefusal;
     private int maxPointTextBytes;
     private boolean uniqueNodes;
     private boolean pointsOption;
@@ -281,11 +268,6 @@ final class Profile {
 
     Builder acceptsNames() {
       this.names = true;
-      return this;
-    }
-
-    Builder refusesWeights(String why) {
-      this.weightRefusal = why;
       return this;
     }
 

@@ -40,22 +40,22 @@ final class Profiles {
           .pointsOption()
           .build();
 
-  /** libmemcached CONSISTENT / KETAMA, unweighted (§3.3). */
+  /**
+   * libmemcached CONSISTENT / KETAMA (§3.3): unweighted while every weight is 1; a weight above 1
+   * switches libmemcached to its weighted ring, keeping the configured key hash (pylibmc always,
+   * php-memcached when OPT_DISTRIBUTION is set before addServer; compat-vectors/README.md).
+   */
   static final Profile LIBMEMCACHED =
       Profile.named("libmemcached", "libmemcached")
           .summary(
               "libmemcached CONSISTENT/KETAMA (pylibmc ketama, php-memcached"
-                  + " DISTRIBUTION_CONSISTENT): 100 key-hash points of 'host[:port]-i' per server")
+                  + " DISTRIBUTION_CONSISTENT): 100 key-hash points of 'host[:port]-i' per server"
+                  + " when every weight is 1, else the weighted float32 share with MD5 points")
           .hashes(
               HashChoice.of(ClientHashes.LIBMEMCACHED, "default", List.of(), LIBMEMCACHED_REFUSED))
           .nodes(NodeFormat.LIBMEMCACHED)
-          .points((servers, options) -> new PointRule(PointCount.fixed(100), PointHash.KEY_HASH))
-          .refusesWeights(
-              "give every server weight 1 to reproduce a client that ignores weights (pylibmc"
-                  + " with ketama=True), or use compat=libmemcached-weighted with hash=default to"
-                  + " reproduce libmemcached switching to its weighted ring when a weight above 1"
-                  + " is added to a consistent distribution (php-memcached's addServer after"
-                  + " OPT_DISTRIBUTION)")
+          .points(Profiles::libmemcachedPoints)
+          .weightsSwitchFormula()
           .build();
 
   /** libmemcached KETAMA_WEIGHTED, php-memcached OPT_LIBKETAMA_COMPATIBLE (§1.2, §3.3). */
@@ -80,11 +80,7 @@ final class Profiles {
           .hashes(
               HashChoice.of(ClientHashes.LIBMEMCACHED, "default", List.of(), LIBMEMCACHED_REFUSED))
           .nodes(NodeFormat.LIBMEMCACHED_SPY)
-          .points(
-              (servers, options) ->
-                  allWeightsOne(servers)
-                      ? new PointRule(PointCount.fixed(100), PointHash.KEY_HASH)
-                      : new PointRule(PointCount.libketamaShare(), PointHash.MD5_WORDS))
+          .points(Profiles::libmemcachedPoints)
           .weightsSwitchFormula()
           .build();
 
@@ -171,6 +167,17 @@ final class Profiles {
         .utf16Hashes()
         .weightsSwitchFormula()
         .build();
+  }
+
+  /**
+   * libmemcached's continuum: 100 points of the key hash per server, unless a weight above 1 has
+   * switched its weighted flag on (server_add and server_push set it for a weight above 1 under a
+   * consistent distribution), then the float32 share with MD5 points.
+   */
+  private static PointRule libmemcachedPoints(List<Server> servers, RingOptions options) {
+    return allWeightsOne(servers)
+        ? new PointRule(PointCount.fixed(100), PointHash.KEY_HASH)
+        : new PointRule(PointCount.libketamaShare(), PointHash.MD5_WORDS);
   }
 
   private static boolean allWeightsOne(List<Server> servers) {
