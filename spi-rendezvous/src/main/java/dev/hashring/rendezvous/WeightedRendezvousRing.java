@@ -37,15 +37,22 @@ import java.util.Set;
  * servers by descending score, is exactly what removing the primary would give ({@link
  * Trait#FAILOVER_IS_REMOVAL}).
  *
- * <p>A lookup is {@code O(servers)}: one key hash, then a multiply-xorshift mix per server, plus a
- * logarithm per server when the weights differ (with equal weights, comparing {@code u} gives the
- * same winner, since the logarithm is monotonic). It allocates nothing. A ring holds three arrays
- * of one entry per server.
+ * <p>A lookup is {@code O(servers)}: one key hash, then a multiply-xorshift mix per server. With
+ * equal weights, comparing {@code u} gives the same winner, since the logarithm is monotonic. With
+ * unequal weights, a logarithm is computed only for the few servers whose cheap upper bound {@code
+ * (u - 1) / weight} could beat the best score so far; the answer is the same as computing them all.
+ * It allocates nothing. A ring holds four arrays of one entry per server.
  */
 final class WeightedRendezvousRing implements Ring {
 
   private static final Set<Trait> TRAITS =
       Set.of(Trait.WEIGHTED, Trait.MINIMAL_DISRUPTION, Trait.FAILOVER_IS_REMOVAL);
+
+  /**
+   * A score below {@code best * CLEARLY_BELOW} (scores are negative) is below {@code best} even
+   * after the logarithm's and the products' rounding, which are below 2^-50 of the value.
+   */
+  private static final double CLEARLY_BELOW = 1.0 + 0x1.0p-40;
 
   private final List<Server> servers;
   private final Server[] byIndex;
@@ -157,6 +164,13 @@ final class WeightedRendezvousRing implements Ring {
     double bestScore = score(bestDraw, 0);
     for (int i = 1; i < byIndex.length; i++) {
       long draw = draw(keyHash, i);
+      // ln(u) <= u - 1, so (u - 1) / weight bounds the score from above. When that bound is
+      // clearly below the best score (by far more than the logarithm's rounding error), this
+      // server loses, and the costly logarithm is skipped: most servers are skipped this way.
+      double bound = (draw * 0x1.0p-53 - 1.0) * inverseWeight[i];
+      if (bound < bestScore * CLEARLY_BELOW) {
+        continue;
+      }
       double score = score(draw, i);
       if (prefers(score, draw, i, bestScore, bestDraw, best)) {
         best = i;
