@@ -9,7 +9,7 @@ per configuration, model/<name>.tsv under the directory given as the only argume
   # servers=<server specs>
   # table=<size>
   # slots=<address>=<number of slots it holds>,...
-  <hex of the key bytes><TAB><addresses: the primary, then the failover walk (first 6)>
+  <hex of the key bytes><TAB><addresses: the primary, then the failover sequence (first 6)>
 
   /usr/bin/python3 spi-maglev/src/test/scripts/maglev_vectors.py spi-maglev/src/test/resources
 """
@@ -86,16 +86,29 @@ def build(servers, size):
     return ranked, table
 
 
-def walk(ranked, table, slot, count):
+MASK = (1 << 64) - 1
+GOLDEN_GAMMA = 0x9E3779B97F4A7C15
+
+
+def mix(x):
+    x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+    x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & MASK
+    return x ^ (x >> 31)
+
+
+def sequence(ranked, table, h, count):
+    """The key's slot, then slots of the SplitMix64 sequence seeded with h (8 per server), new
+    servers only; then the servers not seen yet, in rank order."""
+    size = len(table)
     seen = []
-    for step in range(len(table)):
-        r = table[(slot + step) % len(table)]
-        if r not in seen:
-            seen.append(r)
+    for a in range(0, 8 * len(ranked) + 1):
+        slot = (h if a == 0 else mix((h + a * GOLDEN_GAMMA) & MASK)) % size
+        if table[slot] not in seen:
+            seen.append(table[slot])
             if len(seen) == count:
                 break
     for r in range(len(ranked)):
-        if len(seen) == count:
+        if len(seen) >= count:
             break
         if r not in seen:
             seen.append(r)
@@ -139,8 +152,8 @@ def main():
             f.write("# slots=%s\n" % ",".join(
                 "%s=%d" % (ranked[r][0], counts[r]) for r in range(len(ranked))))
             for key in key_list:
-                slot = xxhash.xxh3_64_intdigest(key) % size
-                f.write("%s\t%s\n" % (key.hex(), " ".join(walk(ranked, table, slot, 6))))
+                h = xxhash.xxh3_64_intdigest(key)
+                f.write("%s\t%s\n" % (key.hex(), " ".join(sequence(ranked, table, h, 6))))
 
 
 if __name__ == "__main__":

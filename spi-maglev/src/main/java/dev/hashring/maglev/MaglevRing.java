@@ -39,9 +39,10 @@ import java.util.Set;
  * <p>Shares follow weights to within a slot or so ({@link Trait#WEIGHTED}). Adding or removing a
  * server moves its own share of keys and, because the other servers' permutations fill the table
  * differently, a small number of keys between servers that did not change: Maglev does <b>not</b>
- * have {@link Trait#MINIMAL_DISRUPTION} (docs/MAGLEV.md measures how much). Failover is the table
- * walk of {@link TableWalk}, which is not what removing the primary gives, so neither is {@link
- * Trait#FAILOVER_IS_REMOVAL} claimed.
+ * have {@link Trait#MINIMAL_DISRUPTION} (docs/MAGLEV.md measures how much). Failover draws more
+ * slots from the key's hash ({@link RehashSequence}), so a dead server's keys spread over the
+ * others by weight; that is not what removing the primary gives (the table would be refilled), so
+ * {@link Trait#FAILOVER_IS_REMOVAL} is not claimed either.
  */
 final class MaglevRing implements Ring {
 
@@ -134,14 +135,14 @@ final class MaglevRing implements Ring {
 
   @Override
   public Iterator<Server> failover(byte[] key) {
-    int slot = slot(Xxh3.INSTANCE.hash(Objects.requireNonNull(key, "key")));
-    return new TableWalk(byIndex, table, byRank, slot);
+    long hash = Xxh3.INSTANCE.hash(Objects.requireNonNull(key, "key"));
+    return new RehashSequence(byIndex, table, byRank, hash);
   }
 
   @Override
   public Iterator<Server> failover(String key) {
-    int slot = slot(Xxh3.INSTANCE.hash(Objects.requireNonNull(key, "key")));
-    return new TableWalk(byIndex, table, byRank, slot);
+    long hash = Xxh3.INSTANCE.hash(Objects.requireNonNull(key, "key"));
+    return new RehashSequence(byIndex, table, byRank, hash);
   }
 
   private int slot(long hash) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The maglev mapping against an independent model: Python, exact fractions for the turn times, and
  * the C xxHash library ({@code src/test/scripts/maglev_vectors.py}). Every slot count of the table,
- * and for about 370 keys the primary and the first six servers of the failover walk.
+ * and for about 370 keys the primary and the first six servers of the failover sequence.
  */
 class MaglevModelTest {
 
