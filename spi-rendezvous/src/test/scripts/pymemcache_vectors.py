@@ -6,6 +6,9 @@ spi-rendezvous/src/test/resources/pymemcache):
 
   placement/pymemcache-<name>.tsv  compat-vector files: key<TAB>address of the server
                                    pymemcache's HashClient picks for that str key
+  placement/pymemcache-bytes-keys-<name>.tsv
+                                   the same for a program that gives pymemcache the key's UTF-8
+                                   as a bytes key (hashed as its repr): key_type=bytes
   failover/pymemcache-<name>.tsv   key<TAB>every address, in the order pymemcache falls over:
                                    the winner, then the winner once the first is removed
                                    (HashClient.remove_server -> RendezvousHash.remove_node), ...
@@ -126,21 +129,25 @@ def address(spec):
     return spec
 
 
-def write_placements(directory, name, specs, key_list):
+def write_placements(directory, name, specs, key_list, bytes_keys=False):
     client, mapping = node_to_spec(specs)
-    path = os.path.join(directory, "placement", "pymemcache-%s.tsv" % name)
+    client.allow_unicode_keys = True
+    kind = "bytes-keys-" if bytes_keys else ""
+    path = os.path.join(directory, "placement", "pymemcache-%s%s.tsv" % (kind, name))
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write("# peer=pymemcache-%s HashClient default (RendezvousHash, murmur3_32 seed 0),"
-                " str keys, computed in-process by %s\n"
-                % (pymemcache.__version__, os.path.basename(__file__)))
+                " %s keys, computed in-process by %s\n"
+                % (pymemcache.__version__, "bytes (the UTF-8 of each key below)" if bytes_keys
+                   else "str", os.path.basename(__file__)))
         f.write("# servers=%s\n" % ",".join(specs))
-        f.write("# hashring=rendezvous compat=pymemcache\n")
-        for key in key_list:
+        f.write("# hashring=rendezvous compat=pymemcache%s\n"
+                % (" key_type=bytes" if bytes_keys else ""))
+        for text in key_list:
+            key = text.encode("utf-8") if bytes_keys else text
             node = client.hasher.get_node(key)
-            f.write("%s\t%s\n" % (key, address(mapping[node])))
+            f.write("%s\t%s\n" % (text, address(mapping[node])))
             # The same answer through HashClient's own path, where the key is acceptable to it.
-            if key and len(key.encode("utf-8")) <= 250 and not any(c.isspace() for c in key):
-                client.allow_unicode_keys = True
+            if text and len(text.encode("utf-8")) <= 250 and not any(c.isspace() for c in text):
                 assert client._get_client(key).server == \
                     pymemcache.client.base.normalize_server_spec(mapping[node]), key
 
@@ -232,6 +239,8 @@ def main():
     key_list = keys(rng)
     for name, specs in SERVER_LISTS.items():
         write_placements(directory, name, specs, key_list)
+        if name in ("golden-3", "mixed-8", "ipv6-4"):
+            write_placements(directory, name, specs, key_list, bytes_keys=True)
         write_failover(directory, name, specs, key_list[:150])
     write_bytes_keys(directory, rng)
     write_ties(directory)

@@ -1,6 +1,7 @@
 package dev.hashring.rendezvous;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.hashring.Ring;
 import dev.hashring.Server;
@@ -26,6 +27,11 @@ import java.util.Set;
  * sequence is the nodes by descending score: {@link Trait#FAILOVER_IS_REMOVAL} holds, and so does
  * {@link Trait#MINIMAL_DISRUPTION}.
  *
+ * <p>Keys stand for Python {@code str} keys, which pymemcache sends as UTF-8 (with {@code
+ * allow_unicode_keys}). A program that passes {@code bytes} keys to pymemcache has them hashed
+ * through their {@code repr} ({@code b'...'}) and placed elsewhere; option {@code key_type=bytes}
+ * reproduces that.
+ *
  * <p>A lookup hashes the key once per server: {@code O(servers * key length)}, with each node's
  * part hashed in advance. It allocates nothing for {@code byte[]} keys and ASCII {@code String}
  * keys, except that a thread's first key above 1024 bytes grows that thread's text buffer.
@@ -37,7 +43,12 @@ final class PymemcacheRing implements Ring {
   /** Larger buffers are not kept, so that one huge key does not pin memory in every thread. */
   private static final int KEPT_BUFFER_LIMIT = 1 << 16;
 
+  /** The text hashed after the node prefix. */
   private static final ThreadLocal<byte[]> TEXT =
+      ThreadLocal.withInitial(() -> new byte[FIRST_BUFFER]);
+
+  /** The bytes of an ASCII {@code String} key, with {@code key_type=bytes}. */
+  private static final ThreadLocal<byte[]> UTF8 =
       ThreadLocal.withInitial(() -> new byte[FIRST_BUFFER]);
 
   private static final Set<Trait> TRAITS =
@@ -54,12 +65,16 @@ final class PymemcacheRing implements Ring {
   /** Position of the node among all nodes sorted as strings; the larger wins a tie. */
   private final int[] rank;
 
+  /** Whether keys stand for Python {@code bytes} keys (hashed as their repr), not {@code str}. */
+  private final boolean bytesKeys;
+
   /**
    * A ring whose server {@code i} is known to pymemcache as {@code nodes.get(i)}, which must be
    * ASCII and distinct. Tests use it for pymemcache's own vectors, whose nodes are not {@code
    * host:port}.
    */
-  PymemcacheRing(List<Server> servers, List<String> nodes) {
+  PymemcacheRing(List<Server> servers, List<String> nodes, boolean bytesKeys) {
+    this.bytesKeys = bytesKeys;
     int n = servers.size();
     this.servers = servers;
     this.byIndex = servers.toArray(new Server[0]);
@@ -80,9 +95,10 @@ final class PymemcacheRing implements Ring {
   /**
    * The ring for {@code servers}, already checked by {@code ServerLists.requireValid}.
    *
+   * @param bytesKeys whether keys stand for Python {@code bytes} keys rather than {@code str}
    * @throws IllegalArgumentException if a server has a weight other than 1 or a name
    */
-  static PymemcacheRing of(List<Server> servers) {
+  static PymemcacheRing of(List<Server> servers, boolean bytesKeys) {
     for (Server server : servers) {
       if (server.weight() != 1) {
         throw new IllegalArgumentException(
@@ -107,7 +123,7 @@ final class PymemcacheRing implements Ring {
     for (Server server : servers) {
       nodes.add(node(server));
     }
-    return new PymemcacheRing(servers, nodes);
+    return new PymemcacheRing(servers, nodes, bytesKeys);
   }
 
   /** pymemcache's node string: {@code "%s:%s" % (host, port)}. */
@@ -118,32 +134,54 @@ final class PymemcacheRing implements Ring {
   @Override
   public Server primary(byte[] key) {
     Objects.requireNonNull(key, "key");
-    if (PythonKeyText.isAscii(key)) {
+    if (!bytesKeys && PythonKeyText.isAscii(key)) {
       return byIndex[best(key, key.length)];
     }
-    byte[] text = buffer(PythonKeyText.capacityFor(key.length));
-    return byIndex[best(text, PythonKeyText.ofBytes(key, text))];
+    byte[] text = buffer(TEXT, PythonKeyText.capacityFor(key.length));
+    return byIndex[best(text, textOf(key, key.length, text))];
   }
 
   @Override
   public Server primary(String key) {
     Objects.requireNonNull(key, "key");
-    byte[] text = buffer(key.length());
-    return byIndex[best(text, PythonKeyText.ofString(key, text))];
+    if (!bytesKeys) {
+      byte[] text = buffer(TEXT, key.length());
+      return byIndex[best(text, PythonKeyText.ofString(key, text))];
+    }
+    byte[] utf8 = buffer(UTF8, key.length());
+    int length = PythonKeyText.asciiBytes(key, utf8);
+    if (length < 0) {
+      utf8 = key.getBytes(UTF_8);
+      length = utf8.length;
+    }
+    byte[] text = buffer(TEXT, PythonKeyText.capacityFor(length));
+    return byIndex[best(text, textOf(utf8, length, text))];
   }
 
   @Override
   public Iterator<Server> failover(byte[] key) {
     Objects.requireNonNull(key, "key");
     byte[] text = new byte[PythonKeyText.capacityFor(key.length)];
-    return failover(text, PythonKeyText.ofBytes(key, text));
+    return failover(text, textOf(key, key.length, text));
   }
 
   @Override
   public Iterator<Server> failover(String key) {
     Objects.requireNonNull(key, "key");
+    if (bytesKeys) {
+      return failover(key.getBytes(UTF_8));
+    }
     byte[] text = new byte[key.length()];
     return failover(text, PythonKeyText.ofString(key, text));
+  }
+
+  /** Writes the text pymemcache hashes for the key bytes {@code key[0, length)}. */
+  private int textOf(byte[] key, int length, byte[] text) {
+    if (bytesKeys) {
+      return PythonKeyText.repr(key, length, text);
+    }
+    // A str key: key is the whole array here (only bytes keys come with a shorter length).
+    return PythonKeyText.ofBytes(key, text);
   }
 
   private Iterator<Server> failover(byte[] text, int length) {
@@ -179,14 +217,14 @@ final class PymemcacheRing implements Ring {
     return score << 31 | rank[i];
   }
 
-  private static byte[] buffer(int capacity) {
-    byte[] buffer = TEXT.get();
+  private static byte[] buffer(ThreadLocal<byte[]> kept, int capacity) {
+    byte[] buffer = kept.get();
     if (buffer.length >= capacity) {
       return buffer;
     }
     byte[] larger = new byte[capacity];
     if (capacity <= KEPT_BUFFER_LIMIT) {
-      TEXT.set(larger);
+      kept.set(larger);
     }
     return larger;
   }
@@ -215,6 +253,9 @@ final class PymemcacheRing implements Ring {
 
   @Override
   public String toString() {
-    return "rendezvous ring (compat=pymemcache) of " + servers;
+    return "rendezvous ring (compat=pymemcache"
+        + (bytesKeys ? ", key_type=bytes" : "")
+        + ") of "
+        + servers;
   }
 }

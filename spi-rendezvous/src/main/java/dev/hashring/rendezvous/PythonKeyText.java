@@ -9,9 +9,8 @@ package dev.hashring.rendezvous;
  * stand for the {@code str} they decode to: one character per code point. Bytes that are not valid
  * UTF-8 can only come from a {@code bytes} key, which pymemcache formats with {@code repr()}: the
  * key {@code b'\xff'} is hashed as the seven characters {@code b'\xff'}. Both are reproduced here.
- * (A {@code bytes} key that happens to be valid UTF-8 is hashed by pymemcache as its {@code repr}
- * too; a Java caller cannot say which of the two it means, and the {@code str} key is the common
- * case.)
+ * A program that gives pymemcache {@code bytes} keys has every key hashed as its {@code repr},
+ * UTF-8 or not: {@link #repr} alone reproduces that (option {@code key_type=bytes}).
  *
  * <p>Nothing here allocates: callers pass the output buffer.
  */
@@ -32,6 +31,24 @@ final class PythonKeyText {
     return (int) Math.min(size, Integer.MAX_VALUE);
   }
 
+  /**
+   * Writes the bytes of {@code key} if it is ASCII.
+   *
+   * @param out at least {@code key.length()} bytes
+   * @return the number of bytes written, or -1 if {@code key} is not ASCII
+   */
+  static int asciiBytes(String key, byte[] out) {
+    int n = key.length();
+    for (int i = 0; i < n; i++) {
+      char c = key.charAt(i);
+      if (c >= 0x80) {
+        return -1;
+      }
+      out[i] = (byte) c;
+    }
+    return n;
+  }
+
   /** Whether every byte is ASCII, so that the key's bytes are already its characters. */
   static boolean isAscii(byte[] key) {
     for (byte b : key) {
@@ -50,7 +67,7 @@ final class PythonKeyText {
    */
   static int ofBytes(byte[] key, byte[] out) {
     int length = decodeUtf8(key, out);
-    return length >= 0 ? length : repr(key, out);
+    return length >= 0 ? length : repr(key, key.length, out);
   }
 
   /**
@@ -140,19 +157,26 @@ final class PythonKeyText {
     return at;
   }
 
-  /** Writes Python's {@code repr(bytes(key))}, such as {@code b'a\xff'}. */
-  static int repr(byte[] key, byte[] out) {
+  /**
+   * Writes Python's {@code repr()} of the {@code bytes} {@code key[0, length)}, such as {@code
+   * b'a\xff'}.
+   *
+   * @param out at least {@link #capacityFor capacityFor(length)} bytes
+   * @return the number of characters written
+   */
+  static int repr(byte[] key, int length, byte[] out) {
     boolean single = false;
     boolean dual = false;
-    for (byte b : key) {
-      single |= b == '\'';
-      dual |= b == '"';
+    for (int i = 0; i < length; i++) {
+      single |= key[i] == '\'';
+      dual |= key[i] == '"';
     }
     byte quote = (byte) (single && !dual ? '"' : '\'');
     int at = 0;
     out[at++] = 'b';
     out[at++] = quote;
-    for (byte b : key) {
+    for (int i = 0; i < length; i++) {
+      byte b = key[i];
       int c = b & 0xff;
       if (c == quote || c == '\\') {
         out[at++] = '\\';

@@ -85,6 +85,14 @@ class AllocationTest {
   }
 
   @Test
+  void pymemcacheBytesKeys_byteAndAsciiStringKeys() {
+    assertNoAllocation(
+        Map.of("compat", "pymemcache", "key_type", "bytes"), keys("user:%d", "ключ:%d"), false);
+    assertNoAllocation(
+        Map.of("compat", "pymemcache", "key_type", "bytes"), keys("user:%d", "s'%d\\"), true);
+  }
+
+  @Test
   void pymemcache_nonAsciiByteKeys_andBytesThatAreNotUtf8() {
     byte[][] keys = keys("ключ:%d", "日本語-%x", "k%d");
     keys[5] = new byte[] {(byte) 0xff, 'a', (byte) 0x80};

@@ -27,8 +27,9 @@ class RendezvousSelectorTest {
   @Test
   void describesItsOptionsAndProfiles() {
     assertThat(selector.compatProfiles()).containsExactly("native", "pymemcache");
-    assertThat(selector.options()).containsOnlyKeys("compat");
+    assertThat(selector.options()).containsOnlyKeys("compat", "key_type");
     assertThat(selector.options().get("compat")).contains("native").contains("pymemcache");
+    assertThat(selector.options().get("key_type")).contains("str").contains("bytes");
   }
 
   @Test
@@ -58,6 +59,25 @@ class RendezvousSelectorTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "unknown option 'seed' for selector rendezvous with compat=pymemcache; accepted:"
+                + " compat, key_type");
+  }
+
+  @Test
+  void keyType_isAnOptionOfPymemcacheOnly_withStrOrBytes() {
+    assertThat(selector.ring(three, Map.of("compat", "pymemcache", "key_type", "bytes")))
+        .hasToString(
+            "rendezvous ring (compat=pymemcache, key_type=bytes) of [10.0.0.1:11211,"
+                + " 10.0.0.2:11212, 10.0.0.3:11213]");
+    assertThatThrownBy(
+            () -> selector.ring(three, Map.of("compat", "pymemcache", "key_type", "byte")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "option 'key_type' of selector rendezvous with compat=pymemcache must be one of str,"
+                + " bytes: 'byte' (did you mean 'bytes'?)");
+    assertThatThrownBy(() -> selector.ring(three, Map.of("key_type", "bytes")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "unknown option 'key_type' for selector rendezvous with compat=native; accepted:"
                 + " compat");
   }
 
