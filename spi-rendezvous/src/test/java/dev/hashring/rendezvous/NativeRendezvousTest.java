@@ -159,6 +159,30 @@ class NativeRendezvousTest {
   }
 
   @Test
+  void failover_ofManyServers_isAPermutationInDescendingPreference() {
+    List<Server> servers = servers(2_000);
+    servers.set(17, servers.get(17).withWeight(9));
+    for (Map<String, String> options :
+        List.of(Map.<String, String>of(), Map.of("compat", "pymemcache"))) {
+      List<Server> list = options.isEmpty() ? servers : servers(2_000);
+      Ring ring = selector.ring(list, options);
+      for (int k = 0; k < 20; k++) {
+        byte[] key = ("key:" + k).getBytes(UTF_8);
+        List<Server> seen = new ArrayList<>();
+        ring.failover(key).forEachRemaining(seen::add);
+        assertThat(seen).hasSize(2_000).doesNotHaveDuplicates();
+        assertThat(seen.get(0)).isEqualTo(ring.primary(key));
+        // Each server is the primary of the ring without the servers before it.
+        for (int cut : new int[] {1, 5, 1_000}) {
+          List<Server> rest = new ArrayList<>(list);
+          rest.removeAll(seen.subList(0, cut));
+          assertThat(selector.ring(rest, options).primary(key)).isEqualTo(seen.get(cut));
+        }
+      }
+    }
+  }
+
+  @Test
   void listOrder_changesNothing() {
     List<Server> servers = servers(12);
     servers.set(3, servers.get(3).withWeight(4));
