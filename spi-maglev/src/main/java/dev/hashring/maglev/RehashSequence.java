@@ -19,8 +19,8 @@ import java.util.NoSuchElementException;
  * <p>Why not the next slots of the table: neighbouring slots are not independent in Maglev (when
  * the inverse of a server's skip modulo the size is small, its permutation reaches slot {@code p +
  * 1} soon after slot {@code p}, so it holds runs of neighbouring slots), and measured that way a
- * dead server's keys went to some servers 1.25 times, to others half as often as their weights
- * say (docs/MAGLEV.md).
+ * dead server's keys went to some servers 1.25 times, to others half as often as their weights say
+ * (docs/MAGLEV.md).
  *
  * <p>The iterator is lazy: the second server usually costs one or two draws.
  */
