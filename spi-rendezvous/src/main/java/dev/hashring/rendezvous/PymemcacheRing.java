@@ -34,10 +34,11 @@ import java.util.Set;
  *
  * <p>A lookup hashes the key once per server: {@code O(servers * key length)}, with each node's
  * part hashed in advance. It allocates nothing for {@code byte[]} keys and ASCII {@code String}
- * keys, except that a thread's first key above 1024 bytes grows that thread's text buffer.
+ * keys up to memcached's 250 bytes; a longer key may grow its thread's text buffer, once.
  */
 final class PymemcacheRing implements Ring {
 
+  /** Fits the text of any key of up to 250 bytes, memcached's limit, even as a repr. */
   private static final int FIRST_BUFFER = 1024;
 
   /** Larger buffers are not kept, so that one huge key does not pin memory in every thread. */
