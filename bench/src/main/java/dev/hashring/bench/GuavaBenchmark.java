@@ -56,8 +56,8 @@ public class GuavaBenchmark {
   }
 
   /**
-   * The server of a {@code String} key: {@code consistentHash(murmur3_128().hashString(key,
-   * UTF_8), n)}.
+   * The server of a {@code String} key: {@code consistentHash(murmur3_128().hashString(key, UTF_8),
+   * n)}.
    *
    * @return the server
    */

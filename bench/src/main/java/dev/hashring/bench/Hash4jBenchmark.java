@@ -27,8 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code jump:native}.
  *
  * <p>{@code stringKey} hashes {@code key.getBytes(UTF_8)}, the same bytes and so the same server as
- * ours. {@code stringKeyAsChars} hashes the UTF-16 characters with {@code hashCharsToLong}, which is
- * what hash4j offers for a {@code String}: no encoding, but a different placement (another
+ * ours. {@code stringKeyAsChars} hashes the UTF-16 characters with {@code hashCharsToLong}, which
+ * is what hash4j offers for a {@code String}: no encoding, but a different placement (another
  * language's client cannot agree with it), shown for reference.
  *
  * <pre>
@@ -44,7 +44,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class Hash4jBenchmark {
 
   private static final Hasher64 XXH3 = Hashing.xxh3_64();
-  private static final ConsistentBucketHasher JUMP_BACK = ConsistentHashing.jumpBackHashSplitMix64();
+  private static final ConsistentBucketHasher JUMP_BACK =
+      ConsistentHashing.jumpBackHashSplitMix64();
 
   /** How many servers (buckets). */
   @Param({"10", "100", "1000", "10000"})
@@ -72,7 +73,8 @@ public class Hash4jBenchmark {
   @Benchmark
   public Server stringKey() {
     String key = strings[next++ & KeyPool.MASK];
-    return byBucket[JUMP_BACK.getBucket(XXH3.hashBytesToLong(key.getBytes(UTF_8)), byBucket.length)];
+    return byBucket[
+        JUMP_BACK.getBucket(XXH3.hashBytesToLong(key.getBytes(UTF_8)), byBucket.length)];
   }
 
   /**

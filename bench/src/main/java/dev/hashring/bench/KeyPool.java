@@ -2,6 +2,8 @@ package dev.hashring.bench;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -26,6 +28,7 @@ final class KeyPool {
   };
   private static final String[] SUFFIXES = {"", ":profile", ":items", ":html", ":count", ":meta"};
   private static final String ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
+  private static final int MIN_ID = 4;
 
   /** The keys. */
   final String[] strings = new String[SIZE];
@@ -35,9 +38,14 @@ final class KeyPool {
 
   private KeyPool(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
-    for (int i = 0; i < SIZE; i++) {
-      strings[i] = key(random, 10 + random.nextInt(51));
-      bytes[i] = strings[i].getBytes(UTF_8);
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < SIZE; ) {
+      String key = key(random, 10 + random.nextInt(51));
+      if (seen.add(key)) {
+        strings[i] = key;
+        bytes[i] = key.getBytes(UTF_8);
+        i++;
+      }
     }
   }
 
@@ -50,17 +58,25 @@ final class KeyPool {
     return new KeyPool(20_260_413L);
   }
 
-  /** One key of exactly {@code length} characters: prefix, identifier, suffix, cut to fit. */
+  /**
+   * One key of exactly {@code length} characters: a prefix, an identifier of at least {@value
+   * #MIN_ID} digits or letters, a suffix; the suffix, then the prefix, are left out when the key is
+   * too short for them.
+   */
   private static String key(SplittableRandom random, int length) {
-    StringBuilder key = new StringBuilder(length + 16);
-    key.append(PREFIXES[random.nextInt(PREFIXES.length)]);
+    String prefix = PREFIXES[random.nextInt(PREFIXES.length)];
     String suffix = SUFFIXES[random.nextInt(SUFFIXES.length)];
+    if (prefix.length() + suffix.length() + MIN_ID > length) {
+      suffix = "";
+    }
+    if (prefix.length() + MIN_ID > length) {
+      prefix = "";
+    }
+    StringBuilder key = new StringBuilder(length).append(prefix);
     boolean digits = random.nextBoolean();
     while (key.length() + suffix.length() < length) {
       key.append(ALPHABET.charAt(random.nextInt(digits ? 10 : ALPHABET.length())));
     }
-    key.append(suffix);
-    key.setLength(length);
-    return key.toString();
+    return key.append(suffix).toString();
   }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds our rings from the short specs the benchmarks take as a parameter: {@code selector:compat},
- * for example {@code ketama:spymemcached} or {@code jump:native}.
+ * Builds our rings from the short specs the benchmarks take as a parameter: {@code
+ * selector:compat}, for example {@code ketama:spymemcached} or {@code jump:native}.
  */
 final class Rings {
 
@@ -45,11 +45,14 @@ final class Rings {
     if (colon >= 0) {
       options.put("compat", spec.substring(colon + 1));
     }
-    if (selector(spec).equals("maglev") && servers * MAGLEV_SLOTS_PER_SERVER > MAGLEV_DEFAULT_TABLE) {
+    if (selector(spec).equals("maglev")
+        && servers * MAGLEV_SLOTS_PER_SERVER > MAGLEV_DEFAULT_TABLE) {
       // Past 655 servers Maglev needs a larger table, a prime of at least 100 slots per server.
       options.put(
           "table",
-          BigInteger.valueOf((long) servers * MAGLEV_SLOTS_PER_SERVER).nextProbablePrime().toString());
+          BigInteger.valueOf((long) servers * MAGLEV_SLOTS_PER_SERVER)
+              .nextProbablePrime()
+              .toString());
     }
     return options;
   }

@@ -61,7 +61,8 @@ public class SpymemcachedBenchmark {
   static NodeLocator locator(String name, List<MemcachedNode> nodes) {
     return switch (name) {
       case "KetamaNodeLocator" -> new KetamaNodeLocator(nodes, DefaultHashAlgorithm.KETAMA_HASH);
-      case "ArrayModNodeLocator" -> new ArrayModNodeLocator(nodes, DefaultHashAlgorithm.NATIVE_HASH);
+      case "ArrayModNodeLocator" ->
+          new ArrayModNodeLocator(nodes, DefaultHashAlgorithm.NATIVE_HASH);
       default -> throw new IllegalArgumentException("no spymemcached locator " + name);
     };
   }

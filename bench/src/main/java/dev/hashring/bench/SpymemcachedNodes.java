@@ -11,8 +11,8 @@ import net.spy.memcached.MemcachedNode;
  * Stand-in spymemcached nodes for its locators: each answers {@code getSocketAddress()} with the
  * {@code InetSocketAddress} spymemcached's {@code AddrUtil} would create, and is equal only to
  * itself. Neither {@code KetamaNodeLocator.getPrimary} nor {@code ArrayModNodeLocator.getPrimary}
- * calls a node, so the proxy costs nothing in a lookup; ring construction reads each node's
- * address a few times.
+ * calls a node, so the proxy costs nothing in a lookup; ring construction reads each node's address
+ * a few times.
  */
 final class SpymemcachedNodes {
 

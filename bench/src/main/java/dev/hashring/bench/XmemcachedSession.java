@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A stand-in xmemcached session for its locators: an open session at one address, and nothing
- * else. {@code KetamaMemcachedSessionLocator.getSessionByKey} asks the session it found whether it
- * is closed, so this is a plain class rather than a {@link java.lang.reflect.Proxy}, whose
- * reflective call would add its own cost to xmemcached's lookup.
+ * A stand-in xmemcached session for its locators: an open session at one address, and nothing else.
+ * {@code KetamaMemcachedSessionLocator.getSessionByKey} asks the session it found whether it is
+ * closed, so this is a plain class rather than a {@link java.lang.reflect.Proxy}, whose reflective
+ * call would add its own cost to xmemcached's lookup.
  */
 final class XmemcachedSession implements Session {
 
