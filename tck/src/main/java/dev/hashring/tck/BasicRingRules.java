@@ -31,7 +31,8 @@ final class BasicRingRules {
       Ring ring = s.ring(servers);
       Ring fresh = s.ring(equalCopy(servers));
       s.using(servers);
-      for (byte[] key : bytes) {
+      for (int k = 0; k < bytes.length; k++) {
+        byte[] key = bytes[k];
         Server first = s.primary(ring, key);
         Server again = s.primary(ring, key);
         if (!Objects.equals(first, again)) {
@@ -49,6 +50,9 @@ final class BasicRingRules {
               .actual("it answered " + other)
               .hint("the answer may not depend on object identity")
               .build();
+        }
+        if (k >= 500) {
+          continue;
         }
         List<Server> sequence = s.failover(ring, key, size);
         List<Server> repeated = s.failover(ring, key, size);
@@ -81,7 +85,7 @@ final class BasicRingRules {
 
   /** Rule 1.2. */
   static void answersAreServers(SelectorUnderTest s) {
-    byte[][] keys = SampleKeys.utf8(SampleKeys.realistic(12, 20_000));
+    byte[][] keys = SampleKeys.utf8(SampleKeys.realistic(12, 10_000));
     for (int size : SIZES) {
       List<Server> servers = SampleServers.of(size, 1);
       Set<Server> members = new HashSet<>(servers);
@@ -113,7 +117,7 @@ final class BasicRingRules {
                     + " keys")
             .build();
       }
-      for (int k = 0; k < 2_000; k++) {
+      for (int k = 0; k < 1_000; k++) {
         byte[] key = keys[k];
         for (Server server : s.failover(ring, key, size)) {
           if (!members.contains(server)) {

@@ -13,7 +13,7 @@ final class ConcurrencyRules {
 
   /** Rule 1.8. */
   static void threadsSeeTheSameAnswers(SelectorUnderTest s) throws InterruptedException {
-    List<String> keys = SampleKeys.realistic(18, 5_000);
+    List<String> keys = SampleKeys.realistic(18, 2_000);
     byte[][] bytes = SampleKeys.utf8(keys);
     List<Server> servers = SampleServers.of(10, 11);
     Ring ring = s.ring(servers);
@@ -47,7 +47,8 @@ final class ConcurrencyRules {
                   + Describe.thrown(d.error)
                   + " in thread '"
                   + d.thread
-                  + "'")
+                  + "', "
+                  + d.when())
           .build(d.error);
     }
     throw s.violation()
@@ -62,9 +63,8 @@ final class ConcurrencyRules {
                 + Describe.list((List<?>) d.actual)
                 + " for this "
                 + kind
-                + " key while "
-                + ThreadedAgreement.threads()
-                + " threads looked keys up")
+                + " key, "
+                + d.when())
         .build();
   }
 

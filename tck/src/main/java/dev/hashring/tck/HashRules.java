@@ -186,7 +186,7 @@ final class HashRules {
 
   /** Rule 3.6. */
   static void hashingIsThreadSafe(AlgorithmUnderTest a) throws InterruptedException {
-    List<String> keys = SampleKeys.realistic(36, 5_000);
+    List<String> keys = SampleKeys.realistic(36, 2_000);
     int n = keys.size();
     byte[][] padded = new byte[n][];
     int[] offsets = new int[n];
@@ -218,20 +218,20 @@ final class HashRules {
       throw a.violation()
           .key(key)
           .expected("hashing from " + ThreadedAgreement.threads() + " threads at once to succeed")
-          .actual(call + " threw " + Describe.thrown(d.error) + " in thread '" + d.thread + "'")
+          .actual(
+              call
+                  + " threw "
+                  + Describe.thrown(d.error)
+                  + " in thread '"
+                  + d.thread
+                  + "', "
+                  + d.when())
           .build(d.error);
     }
     throw a.violation()
         .key(key)
         .expected(call + " to give " + Describe.hash((Long) d.expected) + ", as in one thread")
-        .actual(
-            "thread '"
-                + d.thread
-                + "' got "
-                + Describe.hash((Long) d.actual)
-                + " while "
-                + ThreadedAgreement.threads()
-                + " threads were hashing")
+        .actual("thread '" + d.thread + "' got " + Describe.hash((Long) d.actual) + ", " + d.when())
         .build();
   }
 

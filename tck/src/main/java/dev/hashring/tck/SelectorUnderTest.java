@@ -53,7 +53,13 @@ final class SelectorUnderTest {
   /** Builds a ring from exactly the list given, with a copy of the options. */
   Ring ringFrom(List<Server> given) {
     trace.servers(List.copyOf(given));
-    trace.call("ring(" + Describe.servers(given) + ", " + Describe.options(options) + ")", null);
+    trace.call(
+        "ring("
+            + given.size()
+            + (given.size() == 1 ? " server, " : " servers, ")
+            + Describe.options(options)
+            + ")",
+        null);
     Ring ring = selector.ring(given, new HashMap<>(options));
     if (ring == null) {
       throw violation()

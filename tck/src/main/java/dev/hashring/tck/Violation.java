@@ -100,9 +100,9 @@ final class Violation extends AssertionFailedError {
       if (value == null) {
         return;
       }
-      text.append("\n  ").append(label).append(':');
-      text.append(" ".repeat(Math.max(1, 10 - label.length())));
-      text.append(value.replace("\n", "\n" + " ".repeat(13)));
+      String head = String.format(java.util.Locale.ROOT, "%-10s", label + ":");
+      text.append("\n  ").append(head);
+      text.append(value.replace("\n", "\n" + " ".repeat(2 + head.length())));
     }
   }
 }

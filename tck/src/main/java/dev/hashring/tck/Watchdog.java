@@ -23,6 +23,7 @@ final class Watchdog {
   private static final int STACK_FRAMES_SHOWN = 8;
 
   private volatile String stuck;
+  private volatile String stuckSubject;
 
   /** A rule's work. */
   interface Body {
@@ -39,9 +40,10 @@ final class Watchdog {
   void run(Rule rule, Trace trace, Duration limit, Body body) {
     String earlier = stuck;
     if (earlier != null) {
+      trace.subject(stuckSubject);
       throw Violation.of(rule, trace)
-          .expected("to check this rule")
-          .actual("not checked, because " + earlier + " never returned and is still running")
+          .expected("rule " + rule.number() + " to be checked")
+          .actual("not checked: " + earlier + " never returned and is still running")
           .hint("fix the call that never returns first")
           .build();
     }
@@ -73,6 +75,7 @@ final class Watchdog {
       String call = trace.call();
       StackTraceElement[] stack = worker.getStackTrace();
       worker.interrupt();
+      stuckSubject = trace.subject();
       stuck = "rule " + rule.number() + "'s call " + call;
       throw Violation.of(rule, trace)
           .expected("every call to return, and the rule to finish within " + seconds(limit))

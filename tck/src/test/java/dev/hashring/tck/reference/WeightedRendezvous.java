@@ -7,8 +7,6 @@ import dev.hashring.Trait;
 import dev.hashring.spi.Options;
 import dev.hashring.spi.ServerLists;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
@@ -96,19 +94,23 @@ public final class WeightedRendezvous implements ServerSelector {
     @Override
     public Iterator<Server> failover(byte[] key) {
       long keyHash = fnv1a(Objects.requireNonNull(key, "key"), 0, key.length) + seed;
-      double[] scores = new double[servers.size()];
-      List<Integer> order = new ArrayList<>();
-      for (int i = 0; i < scores.length; i++) {
+      int n = servers.size();
+      double[] scores = new double[n];
+      int[] order = new int[n];
+      for (int i = 0; i < n; i++) {
         scores[i] = score(i, keyHash);
-        order.add(i);
+        int at = i;
+        while (at > 0 && beats(i, scores[i], order[at - 1], scores[order[at - 1]])) {
+          order[at] = order[at - 1];
+          at--;
+        }
+        order[at] = i;
       }
-      order.sort(
-          Comparator.<Integer>comparingDouble(i -> -scores[i]).thenComparing(i -> identities[i]));
-      List<Server> sequence = new ArrayList<>();
-      for (int i : order) {
-        sequence.add(servers.get(i));
+      Server[] sequence = new Server[n];
+      for (int i = 0; i < n; i++) {
+        sequence[i] = servers.get(order[i]);
       }
-      return List.copyOf(sequence).iterator();
+      return List.of(sequence).iterator();
     }
 
     @Override
