@@ -58,7 +58,7 @@ final class ThreadedAgreement {
     String when() {
       return "after "
           + Describe.count(calls)
-          + " calls from "
+          + (calls == 1 ? " call from " : " calls from ")
           + threads()
           + " threads, "
           + Describe.count(overlapped)

@@ -112,13 +112,26 @@ final class Watchdog {
     return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }
 
+  /**
+   * The top of a stuck thread's stack: the provider's frames, down to the TCK's call into it, and
+   * at most {@value #STACK_FRAMES_SHOWN} frames.
+   */
   private static String frames(StackTraceElement[] stack) {
     StringBuilder text = new StringBuilder();
-    for (int i = 0; i < Math.min(stack.length, STACK_FRAMES_SHOWN); i++) {
+    String tck = Watchdog.class.getPackageName();
+    for (int i = 0; i < stack.length; i++) {
+      if (i == STACK_FRAMES_SHOWN) {
+        text.append("\n    ...");
+        break;
+      }
       text.append("\n    at ").append(stack[i]);
-    }
-    if (stack.length > STACK_FRAMES_SHOWN) {
-      text.append("\n    ...");
+      String className = stack[i].getClassName();
+      boolean ours =
+          className.startsWith(tck + ".") && className.indexOf('.', tck.length() + 1) < 0;
+      if (ours) {
+        text.append(i + 1 < stack.length ? "\n    ..." : "");
+        break;
+      }
     }
     return text.toString();
   }

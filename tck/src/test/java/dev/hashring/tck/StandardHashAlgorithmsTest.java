@@ -23,8 +23,17 @@ class StandardHashAlgorithmsTest {
   @TestFactory
   Stream<DynamicContainer> everyRegisteredAlgorithm_passesEveryRule() {
     List<HashAlgorithm> algorithms = HashAlgorithms.all();
-    Assumptions.assumeFalse(
-        algorithms.isEmpty(), "no hash algorithm is registered: api provides none yet");
+    if (algorithms.isEmpty()) {
+      return Stream.of(
+          dynamicContainer(
+              "no hash algorithm is registered",
+              Stream.of(
+                  dynamicTest(
+                      "skipped",
+                      () ->
+                          Assumptions.abort(
+                              "no hash algorithm is registered: api provides none yet")))));
+    }
     return algorithms.stream()
         .map(
             algorithm ->
