@@ -287,21 +287,29 @@ public final class Registry<T> {
     return null;
   }
 
+  /**
+   * The error and its causes in one line. A {@link ServiceConfigurationError} is shown by its
+   * message alone, without the service name it starts with.
+   */
   private static String causeOf(Throwable error) {
-    Throwable root = error;
     StringBuilder text = new StringBuilder();
-    while (root != null) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
       if (text.length() > 0) {
         text.append(" caused by ");
       }
-      text.append(root.getClass().getName());
-      if (root.getMessage() != null) {
-        text.append(": ").append(root.getMessage());
+      String message = cause.getMessage();
+      if (cause instanceof ServiceConfigurationError && message != null) {
+        int colon = message.indexOf(": ");
+        text.append(colon >= 0 ? message.substring(colon + 2) : message);
+      } else {
+        text.append(cause.getClass().getName());
+        if (message != null) {
+          text.append(": ").append(message);
+        }
       }
-      if (root.getCause() == root) {
+      if (cause.getCause() == cause) {
         break;
       }
-      root = root.getCause();
     }
     return text.toString();
   }

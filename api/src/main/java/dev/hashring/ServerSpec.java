@@ -27,6 +27,9 @@ final class ServerSpec {
       if (host.isEmpty()) {
         throw problem("host missing in server spec", spec);
       }
+      if (host.indexOf(':') < 0) {
+        throw problem("host is not a valid IPv6 address: '" + host + "' in server spec", spec);
+      }
       String rest = address.substring(close + 1);
       if (rest.isEmpty()) {
         throw problem("port missing in server spec", spec);
