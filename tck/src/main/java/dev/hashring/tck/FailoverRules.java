@@ -234,14 +234,16 @@ final class FailoverRules {
     Object[][] cases = {
       {SampleServers.of(5, 7), 4}, {SampleServers.of(10, 7), 2}, {weighted, 4},
     };
+    boolean claimsWeighted = false;
     for (Object[] c : cases) {
       @SuppressWarnings("unchecked")
       List<Server> servers = (List<Server>) c[0];
-      Ring ring = s.ring(servers);
-      Set<Trait> traits = s.traits(ring);
-      if (servers == weighted && !traits.contains(Trait.WEIGHTED)) {
+      if (servers == weighted && !claimsWeighted) {
         continue;
       }
+      Ring ring = s.ring(servers);
+      Set<Trait> traits = s.traits(ring);
+      claimsWeighted |= traits.contains(Trait.WEIGHTED);
       if (!traits.contains(Trait.FAILOVER_IS_REMOVAL)) {
         reasons.add(s.claimText(servers, traits));
         continue;

@@ -160,11 +160,13 @@ public enum Rule {
           + " requireNoOthers(), and check other arguments with Objects.requireNonNull"),
 
   /**
-   * Shares follow weights. A server of weight {@code w} gets about {@code w / W} of the keys,
-   * {@code W} being the sum of the weights. Weights 1, 2, 3, 4 and weights 1, 1, 10, each on 8
-   * seeded server lists, 20,000 keys per ring. Each server's share lies between 0.4 and 2.5 times
-   * {@code w / W}, and for each weight the mean over the 8 lists of {@code share / (w / W)} lies
-   * between 0.75 and 1.33.
+   * Shares follow weights. Applies to rings that claim {@link Trait#WEIGHTED}; a selector that
+   * refuses unequal weights with an {@code IllegalArgumentException} (a compat profile of a client
+   * without weights) is skipped, unless its equal-weight rings claim the trait. A server of weight
+   * {@code w} gets about {@code w / W} of the keys, {@code W} being the sum of the weights. Weights
+   * 1, 2, 3, 4 and weights 1, 1, 10, each on 8 seeded server lists, 20,000 keys per ring. Each
+   * server's share lies between 0.4 and 2.5 times {@code w / W}, and for each weight the mean over
+   * the 8 lists of {@code share / (w / W)} lies between 0.75 and 1.33.
    *
    * <p>Why these bounds: weighted ketama (libmemcached, twemproxy, Dalli) gives a server of weight
    * 1 among weights 1, 1, 10 only 40 points, a relative standard deviation of about 0.16; it falls
@@ -220,8 +222,9 @@ public enum Rule {
    * ≥ 2}) is {@code primary(key)} of the ring built from the same list, in the same order and with
    * the same options, without the first {@code k - 1} servers of that sequence. 2,000 keys: the
    * whole sequence on an equal-weight ring of 5 servers, the second and third servers on an
-   * equal-weight ring of 10 servers, and, for rings that claim {@link Trait#WEIGHTED}, the whole
-   * sequence on 5 servers of weights 1, 2, 1, 3, 1 when that ring claims the trait.
+   * equal-weight ring of 10 servers, and, when the equal-weight ring of 5 claims {@link
+   * Trait#WEIGHTED}, the whole sequence on 5 servers of weights 1, 2, 1, 3, 1 when that ring claims
+   * the trait.
    */
   FAILOVER_IS_REMOVAL(
       "2.4",

@@ -70,6 +70,45 @@ final class SelectorUnderTest {
     return ring;
   }
 
+  /**
+   * Builds a ring of servers with unequal weights, or returns {@code null} when the selector
+   * refuses weights with an {@code IllegalArgumentException}, as a compat profile of a client
+   * without weights does. A selector whose equal-weight ring claims {@code WEIGHTED} may not refuse
+   * them.
+   *
+   * @param reasons receives the refusal, for the skip reason
+   */
+  Ring ringUnlessWeightsRefused(List<Server> servers, List<String> reasons) {
+    try {
+      return ring(servers);
+    } catch (IllegalArgumentException refused) {
+      List<Server> equal = new ArrayList<>();
+      for (Server server : servers) {
+        equal.add(server.withWeight(1));
+      }
+      Set<Trait> traits = traits(ring(equal));
+      if (traits.contains(Trait.WEIGHTED)) {
+        throw violation()
+            .servers(servers)
+            .expected(
+                "a selector whose rings claim WEIGHTED to accept servers of "
+                    + Describe.weights(servers))
+            .actual("ring(...) threw " + Describe.thrown(refused))
+            .build(refused);
+      }
+      reasons.add(
+          "ring("
+              + servers.size()
+              + " servers of "
+              + Describe.weights(servers)
+              + ", "
+              + Describe.options(options)
+              + ") refuses weights: "
+              + refused.getMessage());
+      return null;
+    }
+  }
+
   /** Makes {@code servers} the ring in use for messages, without building anything. */
   void using(List<Server> servers) {
     trace.servers(servers);

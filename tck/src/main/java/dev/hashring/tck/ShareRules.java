@@ -72,7 +72,10 @@ final class ShareRules {
       Map<Integer, List<Double>> ratiosByWeight = new TreeMap<>();
       for (int variant = 0; variant < WEIGHTED_LISTS; variant++) {
         List<Server> servers = SampleServers.withWeights(weights, variant);
-        Ring ring = s.ring(servers);
+        Ring ring = variant == 0 ? s.ringUnlessWeightsRefused(servers, reasons) : s.ring(servers);
+        if (ring == null) {
+          break;
+        }
         if (variant == 0) {
           Set<Trait> traits = s.traits(ring);
           if (!traits.contains(Trait.WEIGHTED)) {

@@ -151,6 +151,37 @@ class BrokenProvidersTest {
   }
 
   @Test
+  void selectorClaimingWeightedButRefusingWeights_failsTheWeightRules() {
+    ServerSelector refusing =
+        new ServerSelector() {
+          private final WeightedRendezvous rendezvous = new WeightedRendezvous();
+
+          @Override
+          public String name() {
+            return "refuses-weights";
+          }
+
+          @Override
+          public dev.hashring.Ring ring(
+              List<dev.hashring.Server> servers, Map<String, String> options) {
+            dev.hashring.Ring ring = rendezvous.ring(servers, options);
+            for (dev.hashring.Server server : servers) {
+              if (server.weight() != 1) {
+                throw new IllegalArgumentException("weight must be 1: " + server);
+              }
+            }
+            return ring;
+          }
+        };
+    List<RuleResult> results = check(refusing);
+    assertThat(failed(results)).containsExactly("2.1", "2.2", "2.3", "2.4");
+    assertReadable(
+        result(results, Rule.SHARES_FOLLOW_WEIGHTS),
+        "expected: a selector whose rings claim WEIGHTED to accept servers of weights 1, 2, 3, 4",
+        "actual:   ring(...) threw java.lang.IllegalArgumentException: weight must be 1: ");
+  }
+
+  @Test
   void hashIgnoringOffsetAndLength_failsTheSliceRule() {
     List<RuleResult> results = check(new WholeArrayHash());
     assertThat(failed(results)).containsExactly("3.2", "3.5", "3.6", "3.7");

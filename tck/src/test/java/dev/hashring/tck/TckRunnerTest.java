@@ -91,7 +91,12 @@ class TckRunnerTest {
     assertThat(selector.count(Outcome.PASSED)).isEqualTo(9);
     assertThat(selector.count(Outcome.SKIPPED)).isEqualTo(4);
     assertThat(selector.results().get(9).message())
-        .startsWith("ring does not claim WEIGHTED: a ring of 4 servers with weights 1, 2, 3, 4");
+        .isEqualTo(
+            "ring does not claim WEIGHTED: ring(4 servers of weights 1, 2, 3, 4, default options)"
+                + " refuses weights: weight must be 1 for selector example-modulo, which has no"
+                + " weights: 2 (server 10.0.110.24:11211); ring(3 servers of weights 1, 1, 10,"
+                + " default options) refuses weights: weight must be 1 for selector"
+                + " example-modulo, which has no weights: 10 (server 10.0.35.253:11211)");
     assertThat(report.providers().get(1).results())
         .hasSize(9)
         .allMatch(result -> result.outcome() == Outcome.PASSED);

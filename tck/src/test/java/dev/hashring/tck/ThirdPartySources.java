@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * The sources of a small third-party provider jar, compiled at test time so that its classes are
- * nowhere but in the jar: a modulo selector over CRC-32 and a CRC-32 hash algorithm. Both are
- * correct, and claim no traits.
+ * nowhere but in the jar: a modulo selector over CRC-32, which refuses weights other than 1, and a
+ * CRC-32 hash algorithm. Both are correct, and claim no traits.
  */
 final class ThirdPartySources {
 
@@ -37,6 +37,13 @@ final class ThirdPartySources {
         public Ring ring(List<Server> servers, Map<String, String> options) {
           List<Server> list = ServerLists.requireValid(servers);
           Options.of(name(), options).requireNoOthers();
+          for (Server server : list) {
+            if (server.weight() != 1) {
+              throw new IllegalArgumentException(
+                  "weight must be 1 for selector example-modulo, which has no weights: "
+                      + server.weight() + " (server " + server.address() + ")");
+            }
+          }
           return new Ring() {
             private int index(byte[] key) {
               CRC32 crc = new CRC32();
