@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import dev.hashring.Ring;
 import dev.hashring.Server;
 import dev.hashring.ServerSelectors;
 import dev.hashring.Trait;
@@ -61,14 +62,18 @@ class ModuloSelectorTest {
   }
 
   @Test
-  void libmemcached_refusesWeights_becauseModulaIgnoresThem() {
-    List<Server> servers = List.of(Server.of("10.0.0.1", 11211), Server.of("10.0.0.2", 11211, 2));
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> selector.ring(servers, Map.of("compat", "libmemcached")))
-        .withMessage(
-            "weight must be 1 for selector modulo with compat=libmemcached, because libmemcached's"
-                + " MODULA distribution ignores weights (use compat=native or compat=twemproxy"
-                + " for weights): 2 (server 10.0.0.2:11211)");
+  void libmemcached_ignoresWeights_asModulaDoes() {
+    List<Server> weighted = List.of(Server.of("10.0.0.1", 11211), Server.of("10.0.0.2", 11211, 2));
+    List<Server> equal = List.of(Server.of("10.0.0.1", 11211), Server.of("10.0.0.2", 11211));
+    Ring withWeights = selector.ring(weighted, Map.of("compat", "libmemcached"));
+    Ring withoutWeights = selector.ring(equal, Map.of("compat", "libmemcached"));
+    assertThat(withWeights.traits()).doesNotContain(Trait.WEIGHTED);
+    assertThat(withWeights.servers()).isEqualTo(weighted);
+    for (int i = 0; i < 2_000; i++) {
+      String key = "key:" + i;
+      assertThat(withWeights.primary(key).address())
+          .isEqualTo(withoutWeights.primary(key).address());
+    }
   }
 
   @Test
