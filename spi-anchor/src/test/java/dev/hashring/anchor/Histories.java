@@ -106,4 +106,16 @@ final class Histories {
     }
     return servers;
   }
+
+  /**
+   * {@code count} servers as {@link #servers(int)}, with weights drawn from 1 to {@code maxWeight}.
+   */
+  static List<Server> weighted(int count, int maxWeight, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<Server> servers = new ArrayList<>();
+    for (Server server : servers(count)) {
+      servers.add(server.withWeight(1 + random.nextInt(maxWeight)));
+    }
+    return servers;
+  }
 }
