@@ -88,16 +88,20 @@ final class History {
     return new History(events);
   }
 
+  /** The start of a message about an event: {@code "event 3 of option 'history' of ..."}. */
+  private static String which(int number) {
+    return "event " + number + " of " + OPTION;
+  }
+
   private static Event event(int number, String text) {
-    String which = "event " + number + " of " + OPTION;
     if (text.isEmpty()) {
       throw new IllegalArgumentException(
-          which + " is empty: two commas in a row, or a comma at the start or the end");
+          which(number) + " is empty: two commas in a row, or a comma at the start or the end");
     }
     char sign = text.charAt(0);
     if (sign != '+' && sign != '-') {
       throw new IllegalArgumentException(
-          which
+          which(number)
               + " must be +host:port[:weight][ name] (added) or -host:port (removed): '"
               + text
               + "'");
@@ -106,11 +110,11 @@ final class History {
     try {
       server = Server.parse(text.substring(1));
     } catch (IllegalArgumentException bad) {
-      throw new IllegalArgumentException(which + ": " + bad.getMessage(), bad);
+      throw new IllegalArgumentException(which(number) + ": " + bad.getMessage(), bad);
     }
-    if (sign == '-' && !server.toString().equals(server.address())) {
+    if (sign == '-' && (server.weight() != 1 || server.name().isPresent())) {
       throw new IllegalArgumentException(
-          which
+          which(number)
               + " must name only the address of the server it removes: '"
               + text
               + "' (write -"
@@ -146,12 +150,11 @@ final class History {
     for (Event event : events) {
       Server server = event.server();
       String address = server.address();
-      String which = "event " + event.number() + " of " + OPTION;
       if (event.added()) {
         Live earlier = live.get(address);
         if (earlier != null) {
           throw new IllegalArgumentException(
-              which
+              which(event.number())
                   + " adds "
                   + server
                   + ", which event "
@@ -167,7 +170,7 @@ final class History {
         added += weight;
         if (added > MAX_ADDED_BUCKETS) {
           throw new IllegalArgumentException(
-              which
+              which(event.number())
                   + " adds "
                   + server
                   + ": the history may add at most "
@@ -179,7 +182,7 @@ final class History {
         int opened = Math.max(0, weight - (set.capacity() - set.live()));
         if ((long) set.capacity() + opened > MAX_BUCKETS) {
           throw new IllegalArgumentException(
-              which
+              which(event.number())
                   + " adds "
                   + server
                   + ": at most "
@@ -199,7 +202,7 @@ final class History {
         if (leaving == null) {
           Integer removed = removedBy.get(address);
           throw new IllegalArgumentException(
-              which
+              which(event.number())
                   + " removes "
                   + address
                   + (removed == null
