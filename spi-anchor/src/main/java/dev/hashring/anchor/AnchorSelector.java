@@ -57,7 +57,7 @@ import java.util.Optional;
  * <pre>
  * servers a, b, c       history +10.0.0.1:11211,+10.0.0.2:11211,+10.0.0.3:11211
  * b dies                history +10.0.0.1:11211,+10.0.0.2:11211,+10.0.0.3:11211,-10.0.0.2:11211
- *                       servers a, c: only b's keys move, each to the server failover(key) named second
+ *                       servers a, c: only b's keys move, each to its second failover server
  * d joins, weight 2     history ...,-10.0.0.2:11211,+10.0.0.4:11211:2
  *                       servers a, c, d: keys move only to d, about 2/4 of them
  * </pre>
