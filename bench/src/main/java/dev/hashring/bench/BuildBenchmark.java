@@ -51,6 +51,7 @@ public class BuildBenchmark {
     "jump:native",
     "rendezvous:native",
     "maglev:native",
+    "anchor:native",
     "spymemcached:KetamaNodeLocator",
     "xmemcached:KetamaMemcachedSessionLocator"
   })

@@ -56,7 +56,8 @@ public class LookupBenchmark {
     "jump:guava",
     "rendezvous:native",
     "rendezvous:pymemcache",
-    "maglev:native"
+    "maglev:native",
+    "anchor:native"
   })
   public String selector;
 
