@@ -208,6 +208,11 @@ public final class PerformanceReport {
         "≥ 4",
         spy,
         atLeast(4));
+    List<Double> md5Bound = new ArrayList<>();
+    for (String size : SIZES) {
+      md5Bound.add(ratio(spyKetama(size), floor("KeyHashBenchmark.stringKey", "md5")));
+    }
+    bound(table, "one md5 of the key vs KetamaNodeLocator, String: × faster", md5Bound);
     target(
         table,
         "ketama:spymemcached over one md5, String",
@@ -232,6 +237,20 @@ public final class PerformanceReport {
         "≥ 5",
         speedups(LOOKUP_BYTES, "jump:native", "GuavaBenchmark.byteKey"),
         atLeast(5));
+    List<Double> anchorString = new ArrayList<>();
+    List<Double> anchorBytes = new ArrayList<>();
+    for (String size : SIZES) {
+      anchorString.add(
+          ratio(
+              results.find("GuavaBenchmark.stringKey", "servers", size),
+              results.find("Hash4jBenchmark.stringKey", "servers", size)));
+      anchorBytes.add(
+          ratio(
+              results.find("GuavaBenchmark.byteKey", "servers", size),
+              results.find("Hash4jBenchmark.byteKey", "servers", size)));
+    }
+    bound(table, "hash4j XXH3 + JumpBackHash vs Guava, String: × faster", anchorString);
+    bound(table, "hash4j XXH3 + JumpBackHash vs Guava, byte[]: × faster", anchorBytes);
     target(
         table,
         "jump:native over hash4j XXH3 + JumpBackHash (getBytes), String",
@@ -288,6 +307,19 @@ public final class PerformanceReport {
         !measured
             ? "not measured"
             : missed.isEmpty() ? "met" : "**missed** at " + String.join(", ", missed));
+    table.row(cells);
+  }
+
+  /**
+   * A row that is no target but bounds one: what the floor or the fastest known anchor reaches
+   * against the same incumbent, in the same run.
+   */
+  private static void bound(MarkdownTable table, String name, List<Double> values) {
+    List<String> cells = new ArrayList<>(List.of("*(bound)* " + name, ""));
+    for (double value : values) {
+      cells.add(ratioText(value));
+    }
+    cells.add("");
     table.row(cells);
   }
 
