@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import net.spy.memcached.KetamaNodeKeyFormatter.Format;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -23,13 +24,12 @@ import org.junit.jupiter.api.TestFactory;
 class SpymemcachedLocatorTest {
 
   /**
-   * Server lists: sizes, hosts, ports and weights. Hosts are IP addresses, {@code localhost} and
-   * names that do not resolve ({@code <unresolved>} in spymemcached's node keys). With {@code
-   * ipAddresses} false there are none: spymemcached's LIBMEMCACHED format reverse-resolves an IP
-   * address for every point (160 per server), a DNS round trip each, which would make this test
-   * depend on the speed of DNS; {@link #libmemcachedFormat_reverseResolvesIpAddresses} covers them.
+   * Server lists: sizes, hosts, ports and weights. Hosts are IP addresses (10.0.5.5
+   * reverse-resolves to a name, the others to themselves), {@code localhost}, a name that resolves
+   * and names that do not ({@code <unresolved>} in spymemcached's node keys); names resolve from
+   * the test hosts file.
    */
-  static List<List<Server>> topologies(boolean ipAddresses) {
+  static List<List<Server>> topologies() {
     List<List<Server>> topologies = new ArrayList<>();
     Random random = new Random(2012);
     for (int size : new int[] {1, 2, 3, 5, 8, 13, 25, 50}) {
@@ -39,10 +39,12 @@ class SpymemcachedLocatorTest {
           String host;
           if (i == 1) {
             host = "localhost";
-          } else if (ipAddresses && i % 4 != 3) {
-            host = "10.0." + (i / 100) + "." + (i % 100 + 1);
-          } else {
+          } else if (i == 2) {
+            host = "mc-five.hashring.test";
+          } else if (i % 4 == 3) {
             host = "mc-" + i + ".hashring.invalid";
+          } else {
+            host = "10.0." + (i / 100) + "." + (i % 100 + 1);
           }
           int port = i % 3 == 0 ? 11211 : 11212 + i;
           int weight =
@@ -71,7 +73,7 @@ class SpymemcachedLocatorTest {
                 compat + " hash=" + hash,
                 () -> {
                   int compared = 0;
-                  for (List<Server> servers : topologies(format == Format.SPYMEMCACHED)) {
+                  for (List<Server> servers : topologies()) {
                     Ring ring =
                         new KetamaSelector().ring(servers, Map.of("compat", compat, "hash", hash));
                     SpymemcachedNodes.Locator real =
@@ -100,13 +102,23 @@ class SpymemcachedLocatorTest {
     return tests.stream();
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void libmemcachedFormat_reverseResolvesIpAddresses() {
-    List<Server> servers = List.of(Server.of("127.0.0.1", 11211), Server.of("10.0.9.9", 11212, 2));
+    // 127.0.0.1 is localhost, 10.0.5.5 mc-five.hashring.test, 10.0.9.9 has no name.
+    List<Server> servers =
+        List.of(
+            Server.of("127.0.0.1", 11211),
+            Server.of("10.0.5.5", 11211, 3),
+            Server.of("10.0.9.9", 11212, 2));
     Ring ring = new KetamaSelector().ring(servers, Map.of("compat", "spymemcached-libmemcached"));
     SpymemcachedNodes.Locator real = SpymemcachedNodes.locator(servers, "md5", Format.LIBMEMCACHED);
     for (String key : TestKeys.keys(8, 300)) {
       assertThat(ring.primary(key)).as(key).isEqualTo(real.primary(key));
     }
+    assertThat(NodeFormat.SPYMEMCACHED_LIBMEMCACHED.node(servers.get(0))).isEqualTo("localhost");
+    assertThat(NodeFormat.SPYMEMCACHED_LIBMEMCACHED.node(servers.get(1)))
+        .isEqualTo("mc-five.hashring.test");
+    assertThat(NodeFormat.SPYMEMCACHED_LIBMEMCACHED.node(servers.get(2)))
+        .isEqualTo("10.0.9.9:11212");
   }
 }
