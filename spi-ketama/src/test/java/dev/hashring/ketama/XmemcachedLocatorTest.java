@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestFactory;
  * The {@code xmemcached} profile against the real xmemcached 2.4.9 {@code
  * KetamaMemcachedSessionLocator}, in process: every hash, the three node formats, 1 to 50 servers,
  * IP addresses, {@code localhost} and other names, the default port and others, weights (the
- * locator gives a server 160 x weight points), 1 000 keys each; and xmemcached's own unit-test
+ * locator gives a server 160 x weight points), 600 keys each; and xmemcached's own unit-test
  * values.
  */
 class XmemcachedLocatorTest {
