@@ -140,7 +140,8 @@ def pymemcache_store(specs, keys, allow_unicode_keys=True, as_bytes=False):
             k = key.encode("utf-8") if as_bytes else key
             statuses.append("STORED" if client.set(k, "id:%d" % i) else "REFUSED set returned False")
         except (MemcacheError, ValueError) as e:
-            statuses.append("REFUSED %s: %s" % (type(e).__name__, str(e)[:80]))
+            # the message repeats the key ("Non-ASCII key: '...'"); keep only its kind
+            statuses.append("REFUSED %s: %s" % (type(e).__name__, str(e).split(": ")[0]))
     client.quit()
     return statuses, "nodes=%s allow_unicode_keys=%s key_type=%s" % (
         ",".join(client.hasher.nodes), allow_unicode_keys, "bytes" if as_bytes else "str")
