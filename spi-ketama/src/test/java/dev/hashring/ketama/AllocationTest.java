@@ -97,7 +97,7 @@ class AllocationTest {
   }
 
   private static long measured(Runnable lookups) {
-    for (int i = 0; i < 2000; i++) {
+    for (int i = 0; i < 1000; i++) {
       lookups.run(); // warm up: until the JIT has compiled the loop, per-thread buffers
     }
     long least = Long.MAX_VALUE;

@@ -44,7 +44,8 @@ class KetamaSelectorTest {
   @Test
   void options_describeEveryKeyWithItsValuesAndDefault() {
     Map<String, String> options = KETAMA.options();
-    assertThat(options).containsOnlyKeys("compat", "hash", "points", "node_format", "hash_tag");
+    assertThat(options)
+        .containsOnlyKeys("compat", "hash", "points", "node_format", "namespace", "hash_tag");
     assertThat(options.get("compat")).contains("native, libmemcached,").contains("(default native");
     assertThat(options.get("hash"))
         .contains("native: any registered hash algorithm (default murmur3)")
