@@ -2,6 +2,7 @@ package dev.hashring.tck;
 
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import dev.hashring.Server;
 import dev.hashring.ServerSelector;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +33,11 @@ import org.junit.jupiter.api.TestInstance;
  * asks each ring it builds, and is skipped with the reason when the ring does not claim it. A
  * failing test says which rule broke, what was expected, what happened, and what to check.
  *
+ * <p>Rules 2.2 to 2.4 compare a ring with the ring of a list that has one server more or fewer. A
+ * selector whose options carry state (a removal history, for example) is told the change through
+ * {@link #optionsAfter}, which by default asks the selector's own {@link
+ * ServerSelector#optionsAfter}.
+ *
  * <p>Each rule runs in a daemon thread and fails when it takes longer than {@link #timeLimit()}, so
  * a provider that loops cannot hang the build; after that, the remaining rules of the same provider
  * fail at once. A correct provider takes well under a second per rule.
@@ -61,6 +67,41 @@ public abstract class ServerSelectorTck {
    */
   protected List<Map<String, String>> optionMaps() {
     return List.of(Map.of());
+  }
+
+  /**
+   * The options for the ring of {@code after}, given that the ring of {@code before} was built with
+   * {@code options}: how the TCK tells a stateful selector what changed. Rules 2.2, 2.3 and 2.4,
+   * and no other, build a ring, then the ring of a list with one server added or removed (rule 2.4:
+   * removed one after another, each step from the list and options of the step before), and build
+   * that second ring with the options this returns.
+   *
+   * <p>By default this is the selector's own {@link ServerSelector#optionsAfter}, which a selector
+   * whose options carry state (a removal history) implements, and which keeps the options of every
+   * other selector. Override it only to test other transitions than the selector's own, for example
+   * histories of a different shape:
+   *
+   * <pre>{@code
+   * @Override
+   * protected Map<String, String> optionsAfter(
+   *     List<Server> before, List<Server> after, Map<String, String> options) {
+   *   return Map.of("history", AcmeHistory.next(options.get("history"), before, after));
+   * }
+   * }</pre>
+   *
+   * <p>The traits {@code MINIMAL_DISRUPTION} and {@code FAILOVER_IS_REMOVAL} are then checked for
+   * the transitions this expresses. The runner ({@link TckRunner}, {@code hashring tck}) uses the
+   * default.
+   *
+   * @param before the servers of the ring before the change, in order
+   * @param after the servers of the ring after the change, in order
+   * @param options the options the ring of {@code before} was built with
+   * @return the options to build the ring of {@code after} with; by default {@code
+   *     selector().optionsAfter(before, after, options)}
+   */
+  protected Map<String, String> optionsAfter(
+      List<Server> before, List<Server> after, Map<String, String> options) {
+    return selector().optionsAfter(before, after, options);
   }
 
   /**
@@ -190,7 +231,7 @@ public abstract class ServerSelectorTck {
                 .actual("it returned null")
                 .build();
           }
-          check.run(new SelectorUnderTest(rule, selector, options, trace));
+          check.run(new SelectorUnderTest(rule, selector, options, trace, this::optionsAfter));
         });
   }
 }
