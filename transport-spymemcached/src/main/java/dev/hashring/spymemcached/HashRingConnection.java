@@ -1,0 +1,257 @@
+package dev.hashring.spymemcached;
+
+import dev.hashring.Ring;
+import dev.hashring.Server;
+import dev.hashring.spymemcached.RingNodeLocator.DrainingNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import net.spy.memcached.FailureMode;
+import net.spy.memcached.MemcachedConnection;
+import net.spy.memcached.MemcachedNode;
+import net.spy.memcached.ops.KeyedOperation;
+import net.spy.memcached.ops.Operation;
+
+/**
+ * spymemcached's {@link MemcachedConnection} with hashring's failover and with servers added and
+ * removed while it runs.
+ *
+ * <p><b>Failover</b> (with {@link FailureMode#Redistribute}). An operation goes to the first server
+ * of its key's failover sequence that is usable: connected, or connecting for the first time. A
+ * server that lost its connection is skipped until it is back. When no server of the sequence is
+ * usable, an operation started by the application fails at once with {@link
+ * AllServersDownException}, and one the I/O thread was moving off a failed server is cancelled;
+ * spymemcached would instead queue it on the dead primary until it times out. Operations that a
+ * failed server had not sent yet (its input and write queues) move to the next usable server of
+ * their sequence; those it had sent and not answered are cancelled, as spymemcached does. {@code
+ * Retry} and {@code Cancel} behave exactly as in spymemcached.
+ *
+ * <p><b>Changing servers.</b> {@link #changeServers} queues the change for the connection's I/O
+ * thread, which owns every node and socket, and wakes it. On that thread the change opens
+ * connections to the new servers (a server that stays keeps its node, even with a new weight),
+ * publishes the new ring and nodes in one {@code volatile} write, and sets the removed nodes aside.
+ * Removed nodes get no new operations; each is shut down (its socket closed, anything left in its
+ * input queue redistributed) once it has no operation in flight, or when the operation timeout has
+ * passed, or at once when it is not connected.
+ */
+final class HashRingConnection extends MemcachedConnection {
+
+  HashRingConnection(HashRingConnectionFactory factory, List<InetSocketAddress> addresses)
+      throws IOException {
+    super(
+        factory.getReadBufSize(),
+        factory,
+        addresses,
+        factory.getInitialObservers(),
+        factory.getFailureMode(),
+        factory.getOperationFactory());
+  }
+
+  /** The locator, which also holds this connection's state (see {@link RingNodeLocator}). */
+  private RingNodeLocator live() {
+    return (RingNodeLocator) locator;
+  }
+
+  @Override
+  protected void addOperation(String key, Operation o) {
+    if (failureMode != FailureMode.Redistribute) {
+      super.addOperation(key, o);
+      return;
+    }
+    RingNodeLocator live = live();
+    Topology topology = live.topology();
+    MemcachedNode primary = topology.primary(key);
+    if (live.usable(primary)) {
+      super.addOperation(primary, o);
+      return;
+    }
+    Optional<MemcachedNode> next = topology.firstUsable(key, live::usable);
+    if (next.isPresent()) {
+      super.addOperation(next.get(), o);
+    } else {
+      noServerUsable(List.of(key), o, topology);
+    }
+  }
+
+  /**
+   * Places an operation on a given node. spymemcached calls this to put an unsent operation of a
+   * failed node back on that same node, and {@code getBulk} calls it with the nodes it chose; an
+   * operation of one key whose node is removed or down goes where its key would go now.
+   */
+  @Override
+  protected void addOperation(MemcachedNode node, Operation o) {
+    if (failureMode == FailureMode.Redistribute) {
+      RingNodeLocator live = live();
+      Topology topology = live.topology();
+      if (!topology.contains(node) || !live.usable(node)) {
+        String key = singleKey(o);
+        if (key != null) {
+          addOperation(key, o);
+          return;
+        }
+        if (o instanceof KeyedOperation && noneUsable(topology)) {
+          noServerUsable(((KeyedOperation) o).getKeys(), o, topology);
+          return;
+        }
+      }
+    }
+    super.addOperation(node, o);
+  }
+
+  private static String singleKey(Operation o) {
+    if (o instanceof KeyedOperation) {
+      Collection<String> keys = ((KeyedOperation) o).getKeys();
+      if (keys.size() == 1) {
+        return keys.iterator().next();
+      }
+    }
+    return null;
+  }
+
+  private boolean noneUsable(Topology topology) {
+    RingNodeLocator live = live();
+    for (MemcachedNode node : topology.nodes()) {
+      if (live.usable(node)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void noServerUsable(Collection<String> keys, Operation o, Topology topology) {
+    AllServersDownException down = new AllServersDownException(keys, topology.servers());
+    if (Thread.currentThread() == this) {
+      // Moving operations of a failed node: nobody to throw to, so fail the operation now.
+      getLogger().warn("Cancelling %s: %s", o, down.getMessage());
+      o.cancel();
+    } else {
+      throw down;
+    }
+  }
+
+  /**
+   * spymemcached schedules the reconnect, puts the node's unsent input queue back on the node, and
+   * leaves its write queue waiting for the reconnect; with {@code Redistribute} this moves both to
+   * the next usable server of each key.
+   */
+  @Override
+  protected void queueReconnect(MemcachedNode node) {
+    RingNodeLocator live = live(); // null while the superclass constructor connects
+    if (live != null) {
+      live.markFailed(node);
+    }
+    super.queueReconnect(node);
+    if (live != null && failureMode == FailureMode.Redistribute && !shutDown) {
+      List<Operation> unsent = new ArrayList<>();
+      while (node.hasWriteOp()) {
+        unsent.add(node.removeCurrentWriteOp());
+      }
+      redistributeOperations(unsent);
+    }
+  }
+
+  @Override
+  public void handleIO() throws IOException {
+    RingNodeLocator live = live();
+    live.runChanges();
+    super.handleIO();
+    shutDownDrainedNodes(live);
+  }
+
+  /**
+   * Applies a new list of servers on the I/O thread.
+   *
+   * @param ring the ring of the new list
+   * @param addresses the address of each server of the ring, in the ring's order
+   * @param drainNanos how long a removed node may keep operations in flight
+   * @return done once later operations use the new ring; cancelled if the client shuts down first
+   */
+  Future<Void> changeServers(Ring ring, List<InetSocketAddress> addresses, long drainNanos) {
+    FutureTask<Void> change =
+        new FutureTask<>(() -> applyUnchecked(ring, addresses, drainNanos), null);
+    RingNodeLocator live = live();
+    live.submit(change);
+    selector.wakeup();
+    if (isShutDown()) {
+      live.cancelChanges();
+    }
+    return change;
+  }
+
+  private void applyUnchecked(Ring ring, List<InetSocketAddress> addresses, long drainNanos) {
+    try {
+      apply(ring, addresses, drainNanos);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void apply(Ring ring, List<InetSocketAddress> addresses, long drainNanos)
+      throws IOException {
+    RingNodeLocator live = live();
+    Topology old = live.topology();
+    Map<String, MemcachedNode> kept = new HashMap<>();
+    for (MemcachedNode node : old.nodes()) {
+      kept.put(old.serverOf(node).address(), node);
+    }
+    List<Server> servers = ring.servers();
+    List<InetSocketAddress> toOpen = new ArrayList<>();
+    for (int i = 0; i < servers.size(); i++) {
+      if (!kept.containsKey(servers.get(i).address())) {
+        toOpen.add(addresses.get(i));
+      }
+    }
+    Iterator<MemcachedNode> opened = createConnections(toOpen).iterator();
+    List<MemcachedNode> nodes = new ArrayList<>(servers.size());
+    for (Server server : servers) {
+      MemcachedNode node = kept.remove(server.address());
+      nodes.add(node != null ? node : opened.next());
+    }
+    live.publish(Topology.of(ring, nodes));
+    long deadline = System.nanoTime() + drainNanos;
+    for (MemcachedNode removed : kept.values()) {
+      live.draining().add(new DrainingNode(removed, deadline));
+    }
+  }
+
+  private void shutDownDrainedNodes(RingNodeLocator live) {
+    long now = System.nanoTime();
+    for (Iterator<DrainingNode> i = live.draining().iterator(); i.hasNext(); ) {
+      DrainingNode draining = i.next();
+      MemcachedNode node = draining.node;
+      boolean idle = !addedQueue.contains(node) && !node.hasReadOp() && !node.hasWriteOp();
+      if (idle || !node.isActive() || now - draining.deadlineNanos >= 0) {
+        i.remove();
+        live.forget(node);
+        nodesToShutdown.add(node);
+      }
+    }
+  }
+
+  /** Also closes removed nodes still draining, and cancels changes that have not run. */
+  @Override
+  public void shutdown() throws IOException {
+    RingNodeLocator live = live();
+    try {
+      super.shutdown();
+    } finally {
+      live.cancelChanges();
+      for (DrainingNode draining = live.draining().poll();
+          draining != null;
+          draining = live.draining().poll()) {
+        if (draining.node.getChannel() != null) {
+          draining.node.getChannel().close();
+        }
+      }
+    }
+  }
+}
