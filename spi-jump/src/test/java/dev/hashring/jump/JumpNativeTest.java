@@ -353,8 +353,9 @@ class JumpNativeTest {
         Allocations.measure(
             200_000, () -> sink[at[0] & 63] = ring.primary(stringKeys[at[0]++ & 63]));
     assertThat(sink).doesNotContainNull();
-    // 200 000 lookups; a single allocating lookup path would show megabytes.
-    assertThat(bytes).as("bytes allocated by 200 000 byte[] lookups").isLessThan(4_096);
-    assertThat(strings).as("bytes allocated by 200 000 String lookups").isLessThan(4_096);
+    // 200 000 lookups: an allocation per lookup would show at least 3.2 MB; allow the few
+    // kilobytes the JIT itself may cost while it recompiles.
+    assertThat(bytes).as("bytes allocated by 200 000 byte[] lookups").isLessThan(65_536);
+    assertThat(strings).as("bytes allocated by 200 000 String lookups").isLessThan(65_536);
   }
 }

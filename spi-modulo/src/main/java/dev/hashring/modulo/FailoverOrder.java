@@ -13,7 +13,8 @@ enum FailoverOrder {
    */
   LIST_ORDER {
     @Override
-    Iterator<Server> sequence(Server[] servers, int[] weights, long keyNumber, int primary) {
+    Iterator<Server> sequence(
+        Server[] servers, int[] weights, int[] slotOrder, long keyNumber, int primary) {
       return new ListOrderFailover(servers, primary);
     }
   },
@@ -21,13 +22,15 @@ enum FailoverOrder {
   /**
    * The primary the key would get if the servers listed so far were removed from the list: the
    * slots are laid out again over the remaining servers and {@code number mod remaining weight}
-   * picks one. This is what twemproxy does when it ejects a server, and it spreads a dead server's
-   * keys over all others in proportion to their weights.
+   * picks one, the slots following the profile's slot order. This is what twemproxy does when it
+   * ejects a server, and it spreads a dead server's keys over all others in proportion to their
+   * weights.
    */
   REMOVAL {
     @Override
-    Iterator<Server> sequence(Server[] servers, int[] weights, long keyNumber, int primary) {
-      return new RemovalFailover(servers, weights, keyNumber, primary);
+    Iterator<Server> sequence(
+        Server[] servers, int[] weights, int[] slotOrder, long keyNumber, int primary) {
+      return new RemovalFailover(servers, weights, slotOrder, keyNumber, primary);
     }
   };
 
@@ -36,8 +39,10 @@ enum FailoverOrder {
    *
    * @param servers the ring's servers in list order
    * @param weights their slot counts
+   * @param slotOrder the server indices in the order they take slots
    * @param keyNumber the key's non-negative number
    * @param primary the index of the key's primary
    */
-  abstract Iterator<Server> sequence(Server[] servers, int[] weights, long keyNumber, int primary);
+  abstract Iterator<Server> sequence(
+      Server[] servers, int[] weights, int[] slotOrder, long keyNumber, int primary);
 }

@@ -13,12 +13,13 @@ import java.util.stream.Collectors;
 
 /**
  * One {@code compat} value of the modulo selector: where its hashes come from and the default one,
- * whether weights count, how the hash becomes a slot number, and the failover order.
+ * whether weights count, how the hash becomes a slot number, the order of the slots, and the
+ * failover order.
  */
 enum ModuloProfile {
 
   /** Weighted slots over a mixed registry hash (murmur3 by default), spreading failover. */
-  NATIVE("native", null, "murmur3", null, KeyNumber.MIXED, FailoverOrder.REMOVAL),
+  NATIVE("native", null, "murmur3", null, KeyNumber.MIXED, SlotOrder.LIST, FailoverOrder.REMOVAL),
 
   /** libmemcached {@code MEMCACHED_DISTRIBUTION_MODULA}: {@code hash % server count}. */
   LIBMEMCACHED(
@@ -27,6 +28,7 @@ enum ModuloProfile {
       "default",
       "libmemcached's MODULA distribution ignores weights",
       KeyNumber.HASH,
+      SlotOrder.LIST,
       FailoverOrder.LIST_ORDER),
 
   /** spymemcached {@code ArrayModNodeLocator}: {@code hash % node count}. */
@@ -36,15 +38,20 @@ enum ModuloProfile {
       "native",
       "spymemcached's ArrayModNodeLocator has no weights",
       KeyNumber.HASH,
+      SlotOrder.LIST,
       FailoverOrder.LIST_ORDER),
 
-  /** twemproxy {@code distribution: modula}: {@code slots[hash % total weight]}. */
+  /**
+   * twemproxy {@code distribution: modula}: {@code slots[hash % total weight]}, the slots laid out
+   * in nutcracker's server order (sorted by name).
+   */
   TWEMPROXY(
       "twemproxy",
       ClientHashes.TWEMPROXY,
       "fnv1a_64",
       null,
       KeyNumber.EMPTY_KEY_IS_ZERO,
+      SlotOrder.TWEMPROXY_NAMES,
       FailoverOrder.REMOVAL);
 
   /** The {@code compat} values, {@code native} first. */
@@ -58,6 +65,7 @@ enum ModuloProfile {
   private final String defaultHash;
   private final String whyNoWeights;
   private final KeyNumber keyNumber;
+  private final SlotOrder slotOrder;
   private final FailoverOrder failover;
 
   ModuloProfile(
@@ -66,12 +74,14 @@ enum ModuloProfile {
       String defaultHash,
       String whyNoWeights,
       KeyNumber keyNumber,
+      SlotOrder slotOrder,
       FailoverOrder failover) {
     this.compat = compat;
     this.client = client;
     this.defaultHash = defaultHash;
     this.whyNoWeights = whyNoWeights;
     this.keyNumber = keyNumber;
+    this.slotOrder = slotOrder;
     this.failover = failover;
   }
 
@@ -95,6 +105,11 @@ enum ModuloProfile {
   /** Why weights are refused, for the message; {@code null} when they count. */
   String whyNoWeights() {
     return whyNoWeights;
+  }
+
+  /** The order in which servers take their slots. */
+  SlotOrder slotOrder() {
+    return slotOrder;
   }
 
   /** The failover order. */

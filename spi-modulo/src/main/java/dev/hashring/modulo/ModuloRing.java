@@ -11,13 +11,15 @@ import java.util.Set;
 
 /**
  * A modulo ring: the key's number modulo the slot count picks a slot, and a flat array tells which
- * server owns it (server {@code i} owns {@code weight(i)} consecutive slots, in list order).
+ * server owns it (each server owns {@code weight} consecutive slots, the servers taking their slots
+ * in the profile's slot order).
  */
 final class ModuloRing implements Ring {
 
   private final List<Server> servers;
   private final Server[] byIndex;
   private final int[] weights;
+  private final int[] slotOrder;
   private final int[] ownerOfSlot;
   private final long slotCount;
   private final HashAlgorithm keyNumber;
@@ -28,6 +30,7 @@ final class ModuloRing implements Ring {
   ModuloRing(
       List<Server> servers,
       int[] weights,
+      int[] slotOrder,
       HashAlgorithm keyNumber,
       FailoverOrder failover,
       Set<Trait> traits,
@@ -35,7 +38,8 @@ final class ModuloRing implements Ring {
     this.servers = servers;
     this.byIndex = servers.toArray(new Server[0]);
     this.weights = weights.clone();
-    this.ownerOfSlot = owners(weights);
+    this.slotOrder = slotOrder.clone();
+    this.ownerOfSlot = owners(weights, slotOrder);
     this.slotCount = ownerOfSlot.length;
     this.keyNumber = keyNumber;
     this.failover = failover;
@@ -43,14 +47,14 @@ final class ModuloRing implements Ring {
     this.description = description;
   }
 
-  private static int[] owners(int[] weights) {
+  private static int[] owners(int[] weights, int[] slotOrder) {
     int total = 0;
     for (int weight : weights) {
       total += weight;
     }
     int[] owners = new int[total];
     int slot = 0;
-    for (int server = 0; server < weights.length; server++) {
+    for (int server : slotOrder) {
       for (int i = 0; i < weights[server]; i++) {
         owners[slot++] = server;
       }
@@ -83,7 +87,7 @@ final class ModuloRing implements Ring {
   }
 
   private Iterator<Server> failoverOf(long number) {
-    return failover.sequence(byIndex, weights, number, indexOf(number));
+    return failover.sequence(byIndex, weights, slotOrder, number, indexOf(number));
   }
 
   @Override

@@ -42,7 +42,10 @@ import java.util.Map;
  *       ({@code native}, {@code String.hashCode})</td><td>refused: it has none</td><td>list
  *       order, exactly its {@code getSequence} after the primary</td></tr>
  *   <tr><td>{@code twemproxy}</td><td>nutcracker {@code distribution: modula}: {@code
- *       slots[hash % total weight]}, the empty key hashing to 0</td><td>{@code
+ *       slots[hash % total weight]}, the empty key hashing to 0. nutcracker sorts the servers by
+ *       name (shorter names first, then by bytes; the name is the one given, else {@code host}
+ *       for port 11211, else {@code host:port}) and lays out the slots in that order; two
+ *       servers with one name are refused, as nutcracker refuses them</td><td>{@code
  *       ClientHashes.TWEMPROXY} ({@code fnv1a_64})</td><td>count ({@code WEIGHTED})</td>
  *       <td>removal order ({@code FAILOVER_IS_REMOVAL})</td></tr>
  * </table>
@@ -95,6 +98,7 @@ public final class ModuloSelector implements ServerSelector {
     return new ModuloRing(
         list,
         weights(list, profile, setting),
+        profile.slotOrder().of(list),
         keyNumber,
         profile.failover(),
         profile.traits(),

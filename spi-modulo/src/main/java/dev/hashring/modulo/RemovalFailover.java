@@ -6,22 +6,24 @@ import java.util.NoSuchElementException;
 
 /**
  * The primary, then at each step the primary of the list without the servers listed so far: slot
- * {@code number mod (their total weight)} of the remaining servers laid out in list order, {@code
+ * {@code number mod (their total weight)} of the remaining servers laid out in slot order, {@code
  * weight} slots each. Each step costs time proportional to the server count.
  */
 final class RemovalFailover implements Iterator<Server> {
 
   private final Server[] servers;
   private final int[] weights;
+  private final int[] slotOrder;
   private final long keyNumber;
   private final boolean[] listed;
   private long remainingWeight;
   private int step;
   private int next;
 
-  RemovalFailover(Server[] servers, int[] weights, long keyNumber, int primary) {
+  RemovalFailover(Server[] servers, int[] weights, int[] slotOrder, long keyNumber, int primary) {
     this.servers = servers;
     this.weights = weights;
+    this.slotOrder = slotOrder;
     this.keyNumber = keyNumber;
     this.listed = new boolean[servers.length];
     for (int weight : weights) {
@@ -52,7 +54,7 @@ final class RemovalFailover implements Iterator<Server> {
   /** The server not yet listed that owns {@code slot} in the layout of those servers. */
   private int ownerOf(long slot) {
     long left = slot;
-    for (int i = 0; i < servers.length; i++) {
+    for (int i : slotOrder) {
       if (!listed[i]) {
         left -= weights[i];
         if (left < 0) {

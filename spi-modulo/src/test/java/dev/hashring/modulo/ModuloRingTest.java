@@ -56,11 +56,14 @@ class ModuloRingTest {
     int keys = 100_000;
     Ring ring = selector.ring(Topologies.servers(10), Map.of("compat", compat));
     Map<Server, Integer> counts = count(ring, Topologies.keys(keys, 21));
-    // Binomial(100 000, 0.1): standard deviation 95; +-7% is beyond 7 of them.
+    // Binomial(100 000, 0.1): standard deviation 95, so +-7% is beyond 7 of them for a good hash.
+    // Client profiles use the client's hash: twemproxy's default FNV-1a (low 32 bits, modulo 10)
+    // is measurably uneven, up to 8% off, so they get +-10%, which still catches a lost server.
+    int tolerance = compat.equals("native") ? 700 : 1_000;
     assertThat(counts.values())
         .as("keys per server with compat=%s: %s", compat, counts)
         .hasSize(10)
-        .allSatisfy(count -> assertThat(count).isBetween(9_300, 10_700));
+        .allSatisfy(count -> assertThat(count).isBetween(10_000 - tolerance, 10_000 + tolerance));
   }
 
   @ParameterizedTest
@@ -194,17 +197,44 @@ class ModuloRingTest {
   }
 
   @Test
-  void twemproxy_acceptsServerNames_whichPlayNoPart() {
-    List<Server> plain = Topologies.weightedServers(4, 3, 2);
-    List<Server> named = new ArrayList<>();
-    for (int i = 0; i < plain.size(); i++) {
-      named.add(plain.get(i).withName("shard-" + (char) ('d' - i)));
+  void twemproxy_laysOutSlotsInNutcrackersNameOrder() {
+    // nutcracker sorts servers by name, shorter first, then by bytes. Names here: "10.0.0.10"
+    // (port 11211 elided), "b", "ab", "10.0.0.2:31212"; sorted: b, ab, 10.0.0.10, 10.0.0.2:31212.
+    List<Server> servers =
+        List.of(
+            Server.of("10.0.0.2", 31212, 2),
+            Server.of("10.0.0.3", 31213, 1).withName("ab"),
+            Server.of("10.0.0.10", 11211, 3),
+            Server.of("10.0.0.4", 31214, 1).withName("b"));
+    List<Server> slots = new ArrayList<>();
+    for (Server server : List.of(servers.get(3), servers.get(1), servers.get(2), servers.get(0))) {
+      for (int i = 0; i < server.weight(); i++) {
+        slots.add(server);
+      }
     }
-    Ring a = selector.ring(plain, Map.of("compat", "twemproxy"));
-    Ring b = selector.ring(named, Map.of("compat", "twemproxy"));
-    for (String key : Topologies.keys(2_000, 2)) {
-      assertThat(named.indexOf(b.primary(key))).isEqualTo(plain.indexOf(a.primary(key)));
+    // twemproxy's fnv1a_64 is the low 32 bits of FNV-1a 64 (sign extension changes nothing for
+    // ASCII keys).
+    HashAlgorithm fnv = HashAlgorithms.forName("fnv1a_64");
+    Ring ring = selector.ring(servers, Map.of("compat", "twemproxy"));
+    for (int i = 0; i < 2_000; i++) {
+      String key = "key:" + i;
+      long hash = fnv.hash(key.getBytes(UTF_8)) & 0xFFFFFFFFL;
+      assertThat(ring.primary(key)).as("key %s", key).isEqualTo(slots.get((int) (hash % 7)));
     }
+    assertThat(ring.servers()).as("servers() keeps the order given").isEqualTo(servers);
+  }
+
+  @Test
+  void twemproxy_refusesTwoServersWithOneName() {
+    List<Server> servers =
+        List.of(Server.of("10.0.0.1", 11211), Server.of("10.0.0.2", 11211).withName("10.0.0.1"));
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> selector.ring(servers, Map.of("compat", "twemproxy")))
+        .withMessage(
+            "servers 10.0.0.1:11211 and 10.0.0.2:11211 10.0.0.1 have the same twemproxy name"
+                + " '10.0.0.1', which nutcracker refuses: give one of them another name");
+    // Other profiles do not use names.
+    assertThat(selector.ring(servers).servers()).hasSize(2);
   }
 
   @ParameterizedTest
@@ -227,6 +257,7 @@ class ModuloRingTest {
           new ModuloRing(
               Topologies.servers(size),
               weights,
+              SlotOrder.LIST.of(Topologies.servers(size)),
               KeyNumber.MIXED.of(counting),
               FailoverOrder.REMOVAL,
               Set.of(),
@@ -284,8 +315,9 @@ class ModuloRingTest {
         Allocations.measure(
             200_000, () -> sink[at[0] & 63] = ring.primary(stringKeys[at[0]++ & 63]));
     assertThat(sink).doesNotContainNull();
-    // 200 000 lookups; one allocating lookup path would show megabytes.
-    assertThat(bytes).as("bytes allocated by 200 000 byte[] lookups").isLessThan(4_096);
-    assertThat(strings).as("bytes allocated by 200 000 String lookups").isLessThan(4_096);
+    // 200 000 lookups: an allocation per lookup would show at least 3.2 MB; allow the few
+    // kilobytes the JIT itself may cost while it recompiles.
+    assertThat(bytes).as("bytes allocated by 200 000 byte[] lookups").isLessThan(65_536);
+    assertThat(strings).as("bytes allocated by 200 000 String lookups").isLessThan(65_536);
   }
 }

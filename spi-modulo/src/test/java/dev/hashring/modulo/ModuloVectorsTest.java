@@ -91,16 +91,18 @@ class ModuloVectorsTest {
    */
   private void check(CompatVectors vectors, Map<String, String> given) {
     Map<String, String> options = given != null ? given : sharedOptions(vectors);
-    List<Server> servers = vectors.servers();
+    List<Server> recorded = vectors.servers();
+    List<Server> servers = recorded;
     String compat = options.getOrDefault("compat", "native");
     if (!compat.equals("twemproxy") && !compat.equals("native")) {
       List<Server> weighted =
-          servers.stream().filter(server -> server.weight() != 1).collect(Collectors.toList());
+          recorded.stream().filter(server -> server.weight() != 1).collect(Collectors.toList());
       if (!weighted.isEmpty()) {
         assertThatIllegalArgumentException()
-            .isThrownBy(() -> selector.ring(servers, options))
+            .isThrownBy(() -> selector.ring(recorded, options))
             .withMessageStartingWith("weight must be 1 for selector modulo with compat=" + compat);
-        servers = servers.stream().map(server -> server.withWeight(1)).collect(Collectors.toList());
+        servers =
+            recorded.stream().map(server -> server.withWeight(1)).collect(Collectors.toList());
       }
     }
     Ring ring = selector.ring(servers, options);
@@ -159,9 +161,22 @@ class ModuloVectorsTest {
         servers.add(Server.parse(spec));
       }
       Ring ring = selector.ring(servers, options);
+      // spymemcached rows also carry getSequence, as 1-based server numbers: "host:port seq=[2,3]".
+      String[] result = columns[3].split(" seq=");
       assertThat(ring.primary(columns[2]).address())
           .as("%s key %s", label, columns[2])
-          .isEqualTo(columns[3]);
+          .isEqualTo(result[0]);
+      if (result.length > 1) {
+        List<String> expected = new ArrayList<>();
+        for (String number : result[1].replaceAll("[\\[\\]]", "").split(",")) {
+          expected.add(servers.get(Integer.parseInt(number) - 1).address());
+        }
+        List<String> sequence = new ArrayList<>();
+        ring.failover(columns[2]).forEachRemaining(server -> sequence.add(server.address()));
+        assertThat(sequence.subList(1, sequence.size()))
+            .as("%s sequence of %s", label, columns[2])
+            .isEqualTo(expected);
+      }
       matched.merge(label, 1, Integer::sum);
       count(options.get("compat"), 1);
     }

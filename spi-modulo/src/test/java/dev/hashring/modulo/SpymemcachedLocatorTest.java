@@ -115,7 +115,7 @@ class SpymemcachedLocatorTest {
         checked++;
       }
     }
-    assertThat(checked).isEqualTo(6 * 2_000 + 4 * 500);
+    assertThat(checked).isEqualTo(7 * 2_000 + 3 * 500);
   }
 
   @Test
