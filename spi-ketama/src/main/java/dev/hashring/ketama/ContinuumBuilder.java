@@ -60,9 +60,10 @@ final class ContinuumBuilder {
               + " are supported: lower the weights"
               + (profile.hasPointsOption() ? " or 'points'" : ""));
     }
+    NodeFormat format = options.nodes();
     String[] nodes = new String[servers.size()];
     for (int i = 0; i < nodes.length; i++) {
-      nodes[i] = profile.nodes().node(servers.get(i));
+      nodes[i] = format.node(servers.get(i));
     }
     profile.checkNodes(nodes, servers, counts);
 
@@ -83,7 +84,7 @@ final class ContinuumBuilder {
       rule.hash()
           .points(
               nodes[i],
-              profile.nodes().separator(),
+              format.separator(),
               counts[i],
               options.hash(),
               value -> packed[filled[0]++] = (long) keys.pointPosition(value) << 32 | rank);
@@ -126,6 +127,7 @@ final class ContinuumBuilder {
             + ", hash="
             + options.hashName()
             + (options.hashTag() == null ? "" : ", hash_tag=" + options.hashTag())
+            + (options.nodeFormat() == null ? "" : ", node_format=" + options.nodeFormat())
             + (profile.hasPointsOption() ? ", points=" + options.pointsPerWeight() : "")
             + ", "
             + servers.size()

@@ -29,6 +29,10 @@ import java.util.Map;
  *       (default 160)</td></tr>
  *   <tr><td>{@code hash_tag}</td><td>{@code twemproxy} only: two characters such as {@code {}};
  *       only the part of a key between them is hashed, when it is not empty</td></tr>
+ *   <tr><td>{@code node_format}</td><td>{@code xmemcached} only: {@code sockstr} (default), {@code
+ *       nginx} ({@code cwNginxUpstreamConsistent}) or {@code gwhalin} ({@code
+ *       gwhalinMemcachedJavaClientCompatibiltyConsistent}, which always hashes with {@code
+ *       md5})</td></tr>
  * </table>
  *
  * <h2>native</h2>
@@ -81,7 +85,9 @@ import java.util.Map;
  *       InetSocketAddress.toString()} with its {@code '/'}; {@code 160 × weight} points (MD5 words
  *       with {@code md5}, else key-hash points); colliding points pick {@code list.get(value %
  *       size)} from the servers sorted by node text. The empty key is refused for {@code md5} and
- *       {@code crc}, whose xmemcached implementations throw for it.
+ *       {@code crc}, whose xmemcached implementations throw for it. Option {@code node_format}
+ *       selects the locator's other node texts: {@code nginx}, the IP address with {@code :port}
+ *       unless 11211, and {@code gwhalin}, {@code getHostName() + ":" + port}.
  *   <li>{@code dalli}: {@code Dalli::Ring}. Node text {@code host:port}, points {@code floor(n ×
  *       160 × weight / total)} first-four-bytes-of-SHA-1 of {@code host:port:i}, keys by CRC-32
  *       ({@code crc32a} only), and the key goes to the last point at or below its hash, wrapping to
@@ -154,6 +160,10 @@ public final class KetamaSelector implements ServerSelector {
             + " (default "
             + Profile.DEFAULT_POINTS_PER_WEIGHT
             + ")");
+    options.put(
+        "node_format",
+        "compat=xmemcached only: sockstr (default, InetSocketAddress.toString()), nginx"
+            + " (cwNginxUpstreamConsistent: ip[:port]) or gwhalin (host:port, md5 only)");
     options.put(
         "hash_tag",
         "compat=twemproxy only: two characters such as {}; only the part of a key between them is"

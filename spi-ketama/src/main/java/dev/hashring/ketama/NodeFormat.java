@@ -88,6 +88,43 @@ enum NodeFormat {
   },
 
   /**
+   * xmemcached's {@code KetamaMemcachedSessionLocator} with {@code cwNginxUpstreamConsistent}: the
+   * IP address ({@code getAddress().getHostAddress()}), with {@code ":port"} unless 11211, like the
+   * nginx "upstream consistent" module and libmemcached with IP addresses.
+   */
+  XMEMCACHED_NGINX("-") {
+    @Override
+    String node(Server server) {
+      InetSocketAddress address = new InetSocketAddress(server.host(), server.port());
+      if (address.isUnresolved()) {
+        throw new IllegalArgumentException(
+            "compat=xmemcached with node_format=nginx hashes the IP address of each server, but"
+                + " host '"
+                + server.host()
+                + "' of server "
+                + server.address()
+                + " does not resolve");
+      }
+      return elidingDefaultPort(address.getAddress().getHostAddress(), server.port());
+    }
+  },
+
+  /**
+   * xmemcached's {@code KetamaMemcachedSessionLocator} with {@code
+   * gwhalinMemcachedJavaClientCompatibiltyConsistent} (the old Whalin Java client): {@code
+   * getHostName() + ":" + port}, always with the port; an IP address reverse-resolves when the ring
+   * is built.
+   */
+  XMEMCACHED_GWHALIN("-") {
+    @Override
+    String node(Server server) {
+      return new InetSocketAddress(server.host(), server.port()).getHostName()
+          + ":"
+          + server.port();
+    }
+  },
+
+  /**
    * Dalli ({@code Dalli::Protocol::Binary#name}): {@code host + ":" + port}, always with the port,
    * an IPv6 host without brackets. Points are {@code name + ":" + index}.
    */

@@ -100,7 +100,31 @@ final class Profile {
                 + "'");
       }
     }
-    return new RingOptions(read.hashName(), read.hash(), points, hashTag);
+    NodeFormat nodes = b.nodes;
+    String nodeFormat = null;
+    if (!b.nodeFormats.isEmpty()) {
+      List<String> accepted = List.copyOf(b.nodeFormats.keySet());
+      nodeFormat = options.choice("node_format", accepted.get(0), accepted);
+      nodes = b.nodeFormats.get(nodeFormat);
+      String needed = b.nodeFormatHashes.get(nodeFormat);
+      if (needed != null && !needed.equals(read.hashName())) {
+        throw new IllegalArgumentException(
+            "option 'hash' of selector ketama with compat="
+                + b.name
+                + " and node_format="
+                + nodeFormat
+                + " must be "
+                + needed
+                + ": '"
+                + read.hashName()
+                + "' ("
+                + b.client
+                + " ignores the hash it is given in that mode and always uses "
+                + needed
+                + ")");
+      }
+    }
+    return new RingOptions(read.hashName(), read.hash(), points, hashTag, nodes, nodeFormat);
   }
 
   /** Makes the key hasher of a ring built with {@code options}. */
@@ -214,6 +238,8 @@ final class Profile {
     private boolean pointsOption;
     private boolean hashTagOption;
     private boolean utf16Hashes;
+    private final Map<String, NodeFormat> nodeFormats = new java.util.LinkedHashMap<>();
+    private final Map<String, String> nodeFormatHashes = new HashMap<>();
 
     private Builder(String name, String client) {
       this.name = name;
@@ -289,6 +315,21 @@ final class Profile {
     /** The client's String hashes run over UTF-16 characters (spymemcached, xmemcached). */
     Builder utf16Hashes() {
       this.utf16Hashes = true;
+      return this;
+    }
+
+    /**
+     * Offers a value of the {@code node_format} option; the first one offered is the default.
+     *
+     * @param value the option value
+     * @param format the node format it selects
+     * @param onlyHash the one hash the client uses in that mode, or {@code null}
+     */
+    Builder nodeFormatOption(String value, NodeFormat format, String onlyHash) {
+      nodeFormats.put(value, format);
+      if (onlyHash != null) {
+        nodeFormatHashes.put(value, onlyHash);
+      }
       return this;
     }
 

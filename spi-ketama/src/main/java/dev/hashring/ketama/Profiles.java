@@ -115,6 +115,9 @@ final class Profiles {
                   + " '/ip:port-i' or 'host/ip:port-i' (MD5 words with md5, else the key hash)")
           .hashes(HashChoice.of(ClientHashes.XMEMCACHED, "md5", List.of(), Map.of()))
           .nodes(NodeFormat.XMEMCACHED)
+          .nodeFormatOption("sockstr", NodeFormat.XMEMCACHED, null)
+          .nodeFormatOption("nginx", NodeFormat.XMEMCACHED_NGINX, null)
+          .nodeFormatOption("gwhalin", NodeFormat.XMEMCACHED_GWHALIN, "md5")
           .points(
               (servers, options) ->
                   new PointRule(
