@@ -1,20 +1,20 @@
 package dev.hashring.spymemcached;
 
-import dev.hashring.Ring;
 import dev.hashring.Server;
 import dev.hashring.spymemcached.RingNodeLocator.DrainingNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import net.spy.memcached.FailureMode;
 import net.spy.memcached.MemcachedConnection;
 import net.spy.memcached.MemcachedNode;
@@ -36,12 +36,15 @@ import net.spy.memcached.ops.Operation;
  * Retry} and {@code Cancel} behave exactly as in spymemcached.
  *
  * <p><b>Changing servers.</b> {@link #changeServers} queues the change for the connection's I/O
- * thread, which owns every node and socket, and wakes it. On that thread the change opens
- * connections to the new servers (a server that stays keeps its node, even with a new weight),
- * publishes the new ring and nodes in one {@code volatile} write, and sets the removed nodes aside.
- * Removed nodes get no new operations; each is shut down (its socket closed, anything left in its
- * input queue redistributed) once it has no operation in flight, or when the operation timeout has
- * passed, or at once when it is not connected.
+ * thread, which owns every node and socket, and wakes it. The I/O thread applies it in two steps.
+ * First it opens connections to the servers that are new (a server whose host and port stay keeps
+ * its node, even with a new weight); their nodes are listed by {@code getAll} but get no keys yet.
+ * Once each new server is connected, or has failed to connect, or the operation timeout has passed,
+ * it publishes the new ring and nodes in one {@code volatile} write, so that an operation never
+ * waits for a connection to open, and every path of spymemcached (single keys, {@code getBulk})
+ * sees the same ring. Removed nodes get no new operations; each is shut down (its socket closed,
+ * anything left in its input queue redistributed) once it has no operation in flight, or when the
+ * operation timeout has passed, or at once when it is not connected.
  */
 final class HashRingConnection extends MemcachedConnection {
 
@@ -162,64 +165,101 @@ final class HashRingConnection extends MemcachedConnection {
   @Override
   public void handleIO() throws IOException {
     RingNodeLocator live = live();
-    live.runChanges();
+    advanceChange(live);
     super.handleIO();
+    advanceChange(live);
     shutDownDrainedNodes(live);
   }
 
   /**
-   * Applies a new list of servers on the I/O thread.
+   * Queues a new list of servers for the I/O thread.
    *
-   * @param ring the ring of the new list
-   * @param addresses the address of each server of the ring, in the ring's order
-   * @param drainNanos how long a removed node may keep operations in flight
-   * @return done once later operations use the new ring; cancelled if the client shuts down first
+   * @param change the new ring, with the address of each of its servers
+   * @return {@code change.done}, completed once operations follow the new ring, cancelled if the
+   *     client shuts down first
    */
-  Future<Void> changeServers(Ring ring, List<InetSocketAddress> addresses, long drainNanos) {
-    FutureTask<Void> change =
-        new FutureTask<>(() -> applyUnchecked(ring, addresses, drainNanos), null);
+  CompletableFuture<Void> changeServers(ServerChange change) {
     RingNodeLocator live = live();
     live.submit(change);
     selector.wakeup();
     if (isShutDown()) {
       live.cancelChanges();
     }
-    return change;
+    return change.done;
   }
 
-  private void applyUnchecked(Ring ring, List<InetSocketAddress> addresses, long drainNanos) {
+  /** Takes the current change of servers one step further, on the I/O thread. */
+  private void advanceChange(RingNodeLocator live) {
+    ServerChange change = live.currentChange();
     try {
-      apply(ring, addresses, drainNanos);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      if (change != null && change.nodes == null) {
+        connectNewServers(change, live);
+      }
+      if (change != null && joined(change, live)) {
+        switchRing(change, live);
+        live.endChange();
+        change.done.complete(null);
+      }
+    } catch (IOException | RuntimeException e) {
+      live.endChange();
+      change.done.completeExceptionally(e);
     }
   }
 
-  private void apply(Ring ring, List<InetSocketAddress> addresses, long drainNanos)
-      throws IOException {
-    RingNodeLocator live = live();
+  /**
+   * Opens connections to the servers that are new (by host and port) and lists their nodes as
+   * joining, so that spymemcached completes their connections; keys still follow the old ring.
+   */
+  private void connectNewServers(ServerChange change, RingNodeLocator live) throws IOException {
     Topology old = live.topology();
     Map<String, MemcachedNode> kept = new HashMap<>();
     for (MemcachedNode node : old.nodes()) {
       kept.put(old.serverOf(node).address(), node);
     }
-    List<Server> servers = ring.servers();
+    List<Server> servers = change.ring.servers();
     List<InetSocketAddress> toOpen = new ArrayList<>();
     for (int i = 0; i < servers.size(); i++) {
       if (!kept.containsKey(servers.get(i).address())) {
-        toOpen.add(addresses.get(i));
+        toOpen.add(change.addresses.get(i));
       }
     }
-    Iterator<MemcachedNode> opened = createConnections(toOpen).iterator();
+    List<MemcachedNode> opened = createConnections(toOpen);
+    Iterator<MemcachedNode> next = opened.iterator();
     List<MemcachedNode> nodes = new ArrayList<>(servers.size());
     for (Server server : servers) {
-      MemcachedNode node = kept.remove(server.address());
-      nodes.add(node != null ? node : opened.next());
+      MemcachedNode node = kept.get(server.address());
+      nodes.add(node != null ? node : next.next());
     }
-    live.publish(Topology.of(ring, nodes));
-    long deadline = System.nanoTime() + drainNanos;
-    for (MemcachedNode removed : kept.values()) {
-      live.draining().add(new DrainingNode(removed, deadline));
+    change.nodes = nodes;
+    change.joining = opened;
+    change.joinDeadline = System.nanoTime() + change.joinNanos;
+    live.publish(old.joining(opened));
+  }
+
+  /** Whether every new server has connected, or failed to, or the wait is over. */
+  private static boolean joined(ServerChange change, RingNodeLocator live) {
+    if (System.nanoTime() - change.joinDeadline >= 0) {
+      return true;
+    }
+    for (MemcachedNode node : change.joining) {
+      if (!node.isActive() && live.usable(node)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Publishes the new ring and sets the nodes of removed servers aside to drain. */
+  private static void switchRing(ServerChange change, RingNodeLocator live) {
+    Topology old = live.topology();
+    live.publish(Topology.of(change.ring, change.nodes));
+    Set<MemcachedNode> staying = Collections.newSetFromMap(new IdentityHashMap<>());
+    staying.addAll(change.nodes);
+    long deadline = System.nanoTime() + change.drainNanos;
+    for (MemcachedNode node : old.nodes()) {
+      if (!staying.contains(node)) {
+        live.draining().add(new DrainingNode(node, deadline));
+      }
     }
   }
 

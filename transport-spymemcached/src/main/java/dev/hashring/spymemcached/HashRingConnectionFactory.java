@@ -18,10 +18,10 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -93,7 +93,10 @@ import net.spy.memcached.transcoders.Transcoder;
  */
 public final class HashRingConnectionFactory implements ConnectionFactory {
 
-  /** How long a change of servers waits for a client's I/O thread, which applies it at once. */
+  /**
+   * How long a change of servers waits for a client's I/O thread beyond the operation timeout
+   * (which bounds the wait for new servers to connect).
+   */
   private static final long CHANGE_TIMEOUT_SECONDS = 10;
 
   private final ServerSelector selector;
@@ -227,19 +230,22 @@ public final class HashRingConnectionFactory implements ConnectionFactory {
     Servers next = new Servers(ring, resolve(ring.servers(), current));
     current = next;
     connections.removeIf(MemcachedConnection::isShutDown);
-    long drainNanos = TimeUnit.MILLISECONDS.toNanos(getOperationTimeout());
-    List<Future<Void>> changes = new ArrayList<>();
+    long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(getOperationTimeout());
+    List<CompletableFuture<Void>> changes = new ArrayList<>();
     for (HashRingConnection connection : connections) {
-      changes.add(connection.changeServers(ring, next.addresses, drainNanos));
+      changes.add(
+          connection.changeServers(
+              new ServerChange(ring, next.addresses, timeoutNanos, timeoutNanos)));
     }
-    for (Future<Void> change : changes) {
-      awaitChange(change);
+    long waitNanos = timeoutNanos + TimeUnit.SECONDS.toNanos(CHANGE_TIMEOUT_SECONDS);
+    for (CompletableFuture<Void> change : changes) {
+      awaitChange(change, waitNanos);
     }
   }
 
-  private static void awaitChange(Future<Void> change) {
+  private static void awaitChange(CompletableFuture<Void> change, long waitNanos) {
     try {
-      change.get(CHANGE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      change.get(waitNanos, TimeUnit.NANOSECONDS);
     } catch (CancellationException clientShutDown) {
       // A client shut down meanwhile has no servers to change.
     } catch (ExecutionException failed) {
@@ -249,8 +255,8 @@ public final class HashRingConnectionFactory implements ConnectionFactory {
       change.cancel(false);
       throw new IllegalStateException(
           "a client's I/O thread did not apply the new servers within "
-              + CHANGE_TIMEOUT_SECONDS
-              + " s; is it running?");
+              + TimeUnit.NANOSECONDS.toMillis(waitNanos)
+              + " ms; is it running?");
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while a client applied the new servers");

@@ -13,7 +13,6 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import net.spy.memcached.MemcachedNode;
 import net.spy.memcached.NodeLocator;
@@ -40,7 +39,8 @@ final class RingNodeLocator implements NodeLocator {
   private volatile Topology topology;
 
   private final Set<MemcachedNode> failed = ConcurrentHashMap.newKeySet();
-  private final Queue<FutureTask<Void>> changes = new ConcurrentLinkedQueue<>();
+  private final Queue<ServerChange> changes = new ConcurrentLinkedQueue<>();
+  private volatile ServerChange changing;
   private final Queue<DrainingNode> draining = new ConcurrentLinkedQueue<>();
 
   /**
@@ -62,9 +62,10 @@ final class RingNodeLocator implements NodeLocator {
     return topology.rest(k);
   }
 
+  /** Every node: those of the ring's servers, then those of new servers still connecting. */
   @Override
   public Collection<MemcachedNode> getAll() {
-    return topology.nodes();
+    return topology.all();
   }
 
   /**
@@ -141,21 +142,34 @@ final class RingNodeLocator implements NodeLocator {
   }
 
   /** Queues a change of servers for the connection's I/O thread. */
-  void submit(FutureTask<Void> change) {
+  void submit(ServerChange change) {
     changes.add(change);
   }
 
-  /** Runs the queued changes of servers; on the connection's I/O thread. */
-  void runChanges() {
-    for (FutureTask<Void> change = changes.poll(); change != null; change = changes.poll()) {
-      change.run();
+  /**
+   * The change the I/O thread is applying, or else the next one queued, now being applied; {@code
+   * null} when there is none. I/O thread only.
+   */
+  ServerChange currentChange() {
+    if (changing == null) {
+      changing = changes.poll();
     }
+    return changing;
   }
 
-  /** Cancels the changes that have not run, when the connection shuts down. */
+  /** Ends the current change. I/O thread only. */
+  void endChange() {
+    changing = null;
+  }
+
+  /** Cancels the changes not applied yet, when the connection shuts down. */
   void cancelChanges() {
-    for (FutureTask<Void> change = changes.poll(); change != null; change = changes.poll()) {
-      change.cancel(false);
+    ServerChange current = changing;
+    if (current != null) {
+      current.done.cancel(false);
+    }
+    for (ServerChange change = changes.poll(); change != null; change = changes.poll()) {
+      change.done.cancel(false);
     }
   }
 

@@ -20,16 +20,21 @@ import net.spy.memcached.MemcachedNodeROImpl;
 /**
  * One ring and the spymemcached node of each of its servers: what a {@link RingNodeLocator} answers
  * from until the next change of servers. Immutable; a change builds a new one.
+ *
+ * <p>While new servers connect, before the ring that includes them is published, their nodes are
+ * <em>joining</em>: listed by {@link #all()} (spymemcached completes a connection only for a node
+ * its locator lists) but given no keys.
  */
 final class Topology {
 
   private final Ring ring;
   private final List<MemcachedNode> nodes;
+  private final List<MemcachedNode> all;
   private final Map<Server, MemcachedNode> nodeOfServer;
   private final Map<Server, MemcachedNode> nodeOfEqualServer;
   private final Map<MemcachedNode, Server> serverOfNode;
 
-  private Topology(Ring ring, List<MemcachedNode> nodes) {
+  private Topology(Ring ring, List<MemcachedNode> nodes, List<MemcachedNode> joining) {
     List<Server> servers = ring.servers();
     if (servers.size() != nodes.size()) {
       throw new IllegalArgumentException(
@@ -37,6 +42,9 @@ final class Topology {
     }
     this.ring = ring;
     this.nodes = Collections.unmodifiableList(new ArrayList<>(nodes));
+    List<MemcachedNode> all = new ArrayList<>(nodes);
+    all.addAll(joining);
+    this.all = Collections.unmodifiableList(all);
     // Rings answer with the Server objects they were given: an identity map finds the node
     // without computing Server.hashCode, which would allocate on every lookup.
     this.nodeOfServer = new IdentityHashMap<>();
@@ -55,7 +63,12 @@ final class Topology {
    * @throws IllegalArgumentException if the list lengths differ
    */
   static Topology of(Ring ring, List<MemcachedNode> nodes) {
-    return new Topology(ring, nodes);
+    return new Topology(ring, nodes, List.of());
+  }
+
+  /** This topology with {@code joining} nodes listed but given no keys. */
+  Topology joining(List<MemcachedNode> joining) {
+    return new Topology(ring, nodes, joining);
   }
 
   /** The same topology with each node wrapped read-only, for {@code getReadonlyCopy}. */
@@ -64,7 +77,7 @@ final class Topology {
     for (MemcachedNode node : nodes) {
       copies.add(new MemcachedNodeROImpl(node));
     }
-    return new Topology(ring, copies);
+    return new Topology(ring, copies, List.of());
   }
 
   Ring ring() {
@@ -75,9 +88,14 @@ final class Topology {
     return ring.servers();
   }
 
-  /** Every node, in the order of {@link #servers()}; unmodifiable. */
+  /** The node of each server, in the order of {@link #servers()}; unmodifiable. */
   List<MemcachedNode> nodes() {
     return nodes;
+  }
+
+  /** {@link #nodes()}, then the joining nodes; unmodifiable. */
+  List<MemcachedNode> all() {
+    return all;
   }
 
   /** The node of the ring's primary server for {@code key}. */

@@ -226,6 +226,18 @@ final class MemcachedProcess implements AutoCloseable {
     }
   }
 
+  /** Empties this server ({@code flush_all}). */
+  void flush() {
+    try {
+      String answer = command("flush_all\r\n");
+      if (!answer.startsWith("OK")) {
+        throw new IllegalStateException("flush_all on port " + port + ": " + answer);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("flush_all on port " + port + ": " + e, e);
+    }
+  }
+
   /** How many items this server holds ({@code stats curr_items}). */
   long items() {
     return stat("curr_items");
