@@ -87,22 +87,24 @@ final class HashRingConnection extends MemcachedConnection {
 
   /**
    * Places an operation on a given node. spymemcached calls this to put an unsent operation of a
-   * failed node back on that same node, and {@code getBulk} calls it with the nodes it chose; an
-   * operation of one key whose node is removed or down goes where its key would go now.
+   * failed node back on that same node, and {@code getBulk} calls it with the nodes it chose. With
+   * {@code Redistribute}, an operation for a node that is down or removed goes where its keys go
+   * now, one key at a time; one meant for that node alone (a broadcast such as {@code flush}) is
+   * cancelled if the node is down.
    */
   @Override
   protected void addOperation(MemcachedNode node, Operation o) {
     if (failureMode == FailureMode.Redistribute) {
       RingNodeLocator live = live();
       Topology topology = live.topology();
-      if (!topology.contains(node) || !live.usable(node)) {
-        String key = singleKey(o);
-        if (key != null) {
-          addOperation(key, o);
+      boolean usable = live.usable(node);
+      if (!usable || !topology.contains(node)) {
+        if (o instanceof KeyedOperation) {
+          redistributeByKey((KeyedOperation) o, topology);
           return;
         }
-        if (o instanceof KeyedOperation && noneUsable(topology)) {
-          noServerUsable(((KeyedOperation) o).getKeys(), o, topology);
+        if (!usable) {
+          o.cancel();
           return;
         }
       }
@@ -110,14 +112,18 @@ final class HashRingConnection extends MemcachedConnection {
     super.addOperation(node, o);
   }
 
-  private static String singleKey(Operation o) {
-    if (o instanceof KeyedOperation) {
-      Collection<String> keys = ((KeyedOperation) o).getKeys();
-      if (keys.size() == 1) {
-        return keys.iterator().next();
-      }
+  private void redistributeByKey(KeyedOperation o, Topology topology) {
+    Collection<String> keys = o.getKeys();
+    if (keys.size() == 1) {
+      addOperation(keys.iterator().next(), o);
+    } else if (noneUsable(topology)) {
+      noServerUsable(keys, o, topology);
+    } else {
+      // Without a handling node, spymemcached splits the operation into one per key, each placed
+      // by addOperation(key, ...), instead of putting it back on its node.
+      o.setHandlingNode(null);
+      redistributeOperation(o);
     }
-    return null;
   }
 
   private boolean noneUsable(Topology topology) {

@@ -83,6 +83,29 @@ final class Clients {
     throw new AssertionError("the client has no node for " + server);
   }
 
+  /**
+   * Waits until {@code client} sees that {@code server} is down, sending it {@code key} (a key it
+   * holds) meanwhile: spymemcached watches a connection for reads only while it waits for an
+   * answer, so it notices a dead server when it next talks to it.
+   */
+  static void awaitDown(MemcachedClient client, Server server, String key) {
+    Await.until(
+        10,
+        () -> {
+          if (isConnected(client, server)) {
+            try {
+              client.asyncGet(key).get(WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException | RuntimeException expected) {
+              // The operation that finds the server dead is cancelled.
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          return !isConnected(client, server);
+        },
+        () -> "the client to see " + server + " down");
+  }
+
   /** Waits until {@code client} is connected to every server of {@code factory}. */
   static void awaitConnected(MemcachedClient client, HashRingConnectionFactory factory) {
     Await.until(

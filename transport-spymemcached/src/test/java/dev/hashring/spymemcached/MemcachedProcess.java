@@ -64,36 +64,49 @@ final class MemcachedProcess implements AutoCloseable {
 
   /** Starts one server on a free port and waits until it answers {@code version}. */
   static MemcachedProcess start() {
-    String binary = binary();
     for (int attempt = 1; ; attempt++) {
-      int port = freePort();
-      List<String> command = new ArrayList<>();
-      command.addAll(List.of(binary, "-l", HOST, "-p", Integer.toString(port), "-U", "0"));
-      command.addAll(List.of("-m", "16", "-t", "1", "-c", "256"));
-      if ("root".equals(System.getProperty("user.name"))) {
-        command.addAll(List.of("-u", "root")); // memcached refuses to run as root without -u
-      }
-      Process process;
-      try {
-        process =
-            new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot start " + command + ": " + e, e);
-      }
-      RUNNING.add(process);
-      MemcachedProcess server = new MemcachedProcess(port, process);
+      MemcachedProcess server = launch(freePort());
       if (server.awaitAnswer()) {
         return server;
       }
       server.close();
       if (attempt == 3) {
-        throw new IllegalStateException(
-            "memcached did not answer on " + HOST + ":" + port + " (" + command + ")");
+        throw new IllegalStateException("memcached did not answer on " + server);
       }
       // The port was taken between choosing it and binding it: try another.
+    }
+  }
+
+  /** A new server on the port of this one, which must have been killed: a restart. */
+  MemcachedProcess restart() {
+    if (process.isAlive()) {
+      throw new IllegalStateException(this + " is still running");
+    }
+    MemcachedProcess server = launch(port);
+    if (!server.awaitAnswer()) {
+      server.close();
+      throw new IllegalStateException("memcached did not answer again on " + server);
+    }
+    return server;
+  }
+
+  private static MemcachedProcess launch(int port) {
+    List<String> command = new ArrayList<>();
+    command.addAll(List.of(binary(), "-l", HOST, "-p", Integer.toString(port), "-U", "0"));
+    command.addAll(List.of("-m", "16", "-t", "1", "-c", "256"));
+    if ("root".equals(System.getProperty("user.name"))) {
+      command.addAll(List.of("-u", "root")); // memcached refuses to run as root without -u
+    }
+    try {
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      RUNNING.add(process);
+      return new MemcachedProcess(port, process);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start " + command + ": " + e, e);
     }
   }
 
