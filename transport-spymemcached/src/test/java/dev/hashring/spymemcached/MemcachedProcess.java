@@ -82,10 +82,15 @@ final class MemcachedProcess implements AutoCloseable {
     if (process.isAlive()) {
       throw new IllegalStateException(this + " is still running");
     }
+    return startOn(port);
+  }
+
+  /** Starts one server on {@code port} and waits until it answers {@code version}. */
+  static MemcachedProcess startOn(int port) {
     MemcachedProcess server = launch(port);
     if (!server.awaitAnswer()) {
       server.close();
-      throw new IllegalStateException("memcached did not answer again on " + server);
+      throw new IllegalStateException("memcached did not answer on " + server);
     }
     return server;
   }
