@@ -148,6 +148,20 @@ final class HashRingConnection extends MemcachedConnection {
   }
 
   /**
+   * Moves an operation off a node, on the I/O thread. An operation that cannot be placed (a ring
+   * refusing its key, say) is cancelled rather than left to end the I/O thread.
+   */
+  @Override
+  public void redistributeOperation(Operation op) {
+    try {
+      super.redistributeOperation(op);
+    } catch (RuntimeException e) {
+      getLogger().warn("Cancelling %s, which could not be redistributed: %s", op, e);
+      op.cancel();
+    }
+  }
+
+  /**
    * spymemcached schedules the reconnect, puts the node's unsent input queue back on the node, and
    * leaves its write queue waiting for the reconnect; with {@code Redistribute} this moves both to
    * the next usable server of each key.

@@ -331,6 +331,7 @@ public final class HashRingConnectionFactory implements ConnectionFactory {
               + "); create it with new MemcachedClient(factory, factory.addresses())");
     }
     HashRingConnection connection = new HashRingConnection(this, servers.addresses);
+    connections.removeIf(MemcachedConnection::isShutDown);
     connections.add(connection);
     return connection;
   }
