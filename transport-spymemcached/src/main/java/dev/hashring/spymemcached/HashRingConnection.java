@@ -89,24 +89,21 @@ final class HashRingConnection extends MemcachedConnection {
    * Places an operation on a given node. spymemcached calls this to put an unsent operation of a
    * failed node back on that same node, and {@code getBulk} calls it with the nodes it chose. With
    * {@code Redistribute}, an operation for a node that is down or removed goes where its keys go
-   * now, one key at a time; one meant for that node alone (a broadcast such as {@code flush}) is
-   * cancelled if the node is down.
+   * now, one key at a time; one without keys (a broadcast such as {@code flush}, meant for that
+   * node alone) is cancelled.
    */
   @Override
   protected void addOperation(MemcachedNode node, Operation o) {
     if (failureMode == FailureMode.Redistribute) {
       RingNodeLocator live = live();
       Topology topology = live.topology();
-      boolean usable = live.usable(node);
-      if (!usable || !topology.contains(node)) {
+      if (!live.usable(node) || !topology.contains(node)) {
         if (o instanceof KeyedOperation) {
           redistributeByKey((KeyedOperation) o, topology);
-          return;
-        }
-        if (!usable) {
+        } else {
           o.cancel();
-          return;
         }
+        return;
       }
     }
     super.addOperation(node, o);

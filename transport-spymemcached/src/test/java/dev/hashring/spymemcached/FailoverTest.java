@@ -171,6 +171,8 @@ class FailoverTest {
                   if (afterNotice && !Boolean.TRUE.equals(stored)) {
                     failuresAfterNoticed.add(key + ": not stored");
                   }
+                  List<String> bulk = keys.subList(i % 190, i % 190 + 10);
+                  client.asyncGetBulk(bulk).get(Clients.WAIT_SECONDS, TimeUnit.SECONDS);
                 } catch (TimeoutException e) {
                   hangs.add(key + ": " + e);
                 } catch (ExecutionException | RuntimeException e) {
