@@ -39,12 +39,13 @@ import net.spy.memcached.ops.Operation;
  * thread, which owns every node and socket, and wakes it. The I/O thread applies it in two steps.
  * First it opens connections to the servers that are new (a server whose host and port stay keeps
  * its node, even with a new weight); their nodes are listed by {@code getAll} but get no keys yet.
- * Once each new server is connected, or has failed to connect, or the operation timeout has passed,
- * it publishes the new ring and nodes in one {@code volatile} write, so that an operation never
- * waits for a connection to open, and every path of spymemcached (single keys, {@code getBulk})
- * sees the same ring. Removed nodes get no new operations; each is shut down (its socket closed,
- * anything left in its input queue redistributed) once it has no operation in flight, or when the
- * operation timeout has passed, or at once when it is not connected.
+ * Once each new server is connected, or has failed to connect (or not connected within the
+ * operation timeout, which counts as failing until it connects), it publishes the new ring and
+ * nodes in one {@code volatile} write, so that an operation never waits for a connection to open,
+ * and every path of spymemcached (single keys, {@code getBulk}) sees the same ring. Removed nodes
+ * get no new operations; each is shut down (its socket closed, anything left in its input queue
+ * redistributed) once it has no operation in flight, or when the operation timeout has passed, or
+ * at once when it is not connected.
  */
 final class HashRingConnection extends MemcachedConnection {
 
@@ -182,6 +183,7 @@ final class HashRingConnection extends MemcachedConnection {
   @Override
   public void handleIO() throws IOException {
     RingNodeLocator live = live();
+    live.expireFirstConnects();
     advanceChange(live);
     super.handleIO();
     advanceChange(live);
@@ -249,15 +251,15 @@ final class HashRingConnection extends MemcachedConnection {
     }
     change.nodes = nodes;
     change.joining = opened;
-    change.joinDeadline = System.nanoTime() + change.joinNanos;
+    live.awaitFirstConnect(opened, System.nanoTime() + change.joinNanos);
     live.publish(old.joining(opened));
   }
 
-  /** Whether every new server has connected, or failed to, or the wait is over. */
+  /**
+   * Whether every new server has connected, or failed to (which includes not connecting within the
+   * join time).
+   */
   private static boolean joined(ServerChange change, RingNodeLocator live) {
-    if (System.nanoTime() - change.joinDeadline >= 0) {
-      return true;
-    }
     for (MemcachedNode node : change.joining) {
       if (!node.isActive() && live.usable(node)) {
         return false;

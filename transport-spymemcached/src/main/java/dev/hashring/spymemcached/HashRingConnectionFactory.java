@@ -359,7 +359,10 @@ public final class HashRingConnectionFactory implements ConnectionFactory {
               + " are not the nodes of "
               + describe(servers.ring.servers()));
     }
-    return new RingNodeLocator(Topology.of(servers.ring, ordered), this::ring);
+    RingNodeLocator locator = new RingNodeLocator(Topology.of(servers.ring, ordered), this::ring);
+    locator.awaitFirstConnect(
+        ordered, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(getOperationTimeout()));
+    return locator;
   }
 
   private static MemcachedNode nodeAt(
