@@ -15,11 +15,11 @@ import java.util.function.Supplier;
  * <p>A registered {@link HashAlgorithm} is the textbook function over unsigned bytes. Clients
  * differ from it in two ways: C clients on x86-64 read key bytes as signed {@code char}s, so bytes
  * of 0x80 and above are mixed in sign-extended; Java clients hash the {@code String}'s UTF-16
- * characters, not its bytes. For ASCII keys only the second matters, and only for the FNV and
- * xmemcached-specific hashes. Each variant here returns an unsigned value of at most 32 bits
- * exactly as its client does (so {@code hash % n} is the client's modulo choice): {@code md5} is
- * the ketama word, digest bytes 0 to 3 little-endian, and the 64-bit FNV hashes keep their low 32
- * bits.
+ * characters, not its bytes. Neither shows on ASCII keys, where a variant equals the low 32 bits of
+ * the registered algorithm of the same name (libmemcached's {@code hsieh} excepted, see below).
+ * Each variant returns an unsigned value of at most 32 bits exactly as its client does (so {@code
+ * hash % n} is the client's modulo choice): {@code md5} is the ketama word, digest bytes 0 to 3
+ * little-endian, and the 64-bit FNV hashes keep their low 32 bits.
  *
  * <p>{@code name()} is the registry-style name ({@code "one_at_a_time"} for libmemcached's {@code
  * default}, {@code "crc"} for twemproxy's {@code crc32}), {@code bits()} is 32 (15 for {@code crc},

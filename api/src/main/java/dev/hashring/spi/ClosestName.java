@@ -8,9 +8,11 @@ import java.util.Optional;
 /**
  * The "did you mean" of error messages: the known name closest to a misspelt one.
  *
- * <p>Closeness is the edit distance (insertions, deletions, substitutions and swaps of adjacent
- * letters), ignoring case. A name is suggested only when it is within two edits, or a third of the
- * input's length for longer inputs.
+ * <p>A name that differs only in case or in the separators {@code _} and {@code -} is the best
+ * match ({@code fnv1a64} suggests {@code fnv1a_64}). Otherwise closeness is the edit distance
+ * (insertions, deletions, substitutions and swaps of adjacent letters), ignoring case, and a name
+ * is suggested only when it is within two edits, or a third of the input's length for longer
+ * inputs.
  */
 public final class ClosestName {
 
@@ -28,6 +30,11 @@ public final class ClosestName {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(candidates, "candidates");
     String typed = input.toLowerCase(Locale.ROOT);
+    for (String candidate : candidates) {
+      if (!candidate.equals(input) && bare(candidate).equals(bare(typed))) {
+        return Optional.of(candidate);
+      }
+    }
     int limit = Math.max(2, typed.length() / 3);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -39,6 +46,10 @@ public final class ClosestName {
       }
     }
     return bestDistance <= limit && !input.equals(best) ? Optional.of(best) : Optional.empty();
+  }
+
+  private static String bare(String name) {
+    return name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
   }
 
   /** Optimal string alignment distance. */

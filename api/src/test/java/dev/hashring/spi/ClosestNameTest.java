@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class ClosestNameTest {
 
-  private static final List<String> NAMES = List.of("jump", "ketama", "modulo", "fnv1a_64");
+  private static final List<String> NAMES =
+      List.of("jump", "ketama", "modulo", "fnv1_32", "fnv1a_32", "fnv1a_64");
 
   @Test
   void suggestsTyposWithinTwoEdits() {
@@ -15,6 +16,8 @@ class ClosestNameTest {
     assertThat(ClosestName.among("ktaema", NAMES)).contains("ketama");
     assertThat(ClosestName.among("KETAMA", NAMES)).contains("ketama");
     assertThat(ClosestName.among("fnv1a64", NAMES)).contains("fnv1a_64");
+    assertThat(ClosestName.among("fnv1a32", NAMES)).contains("fnv1a_32");
+    assertThat(ClosestName.among("FNV1A-32", NAMES)).contains("fnv1a_32");
     assertThat(ClosestName.among("modula", NAMES)).contains("modulo");
   }
 

@@ -6,6 +6,7 @@ import dev.hashring.Trait;
 import dev.hashring.spi.Options;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -58,7 +59,7 @@ enum JumpProfile {
    * The profile a {@code compat} value names; the value has been checked against {@link #NAMES}.
    */
   static JumpProfile named(String compat) {
-    return valueOf(compat.toUpperCase(java.util.Locale.ROOT));
+    return valueOf(compat.toUpperCase(Locale.ROOT));
   }
 
   /** The {@code compat} value. */

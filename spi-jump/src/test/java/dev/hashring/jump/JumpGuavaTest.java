@@ -109,7 +109,9 @@ class JumpGuavaTest {
   }
 
   @Test
-  void lookups_allocateNothing() {
+  void lookups_allocateNothing_onceCompiled() {
+    // Guava's consistentHash makes a small generator object per call, which C2 scalar-replaces;
+    // Allocations.measure reports the settled state.
     Ring ring = selector.ring(Topologies.servers(40), Map.of("compat", "guava"));
     byte[][] byteKeys = new byte[64][];
     String[] stringKeys = new String[64];
@@ -125,7 +127,7 @@ class JumpGuavaTest {
         Allocations.measure(
             200_000, () -> sink[at[0] & 63] = ring.primary(stringKeys[at[0]++ & 63]));
     assertThat(sink).doesNotContainNull();
-    assertThat(bytes).as("bytes allocated by 200 000 byte[] lookups").isLessThan(65_536);
-    assertThat(strings).as("bytes allocated by 200 000 String lookups").isLessThan(65_536);
+    assertThat(bytes).as("bytes allocated by 200 000 byte[] lookups").isLessThan(4_096);
+    assertThat(strings).as("bytes allocated by 200 000 String lookups").isLessThan(4_096);
   }
 }

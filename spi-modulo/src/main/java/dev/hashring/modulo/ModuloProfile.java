@@ -26,7 +26,7 @@ enum ModuloProfile {
       "libmemcached",
       ClientHashes.LIBMEMCACHED,
       "default",
-      "libmemcached's MODULA distribution ignores weights",
+      null,
       KeyNumber.HASH,
       SlotOrder.LIST,
       FailoverOrder.LIST_ORDER),
@@ -97,9 +97,20 @@ enum ModuloProfile {
     return compat;
   }
 
-  /** Whether a server of weight {@code w} gets {@code w} slots; otherwise weights are refused. */
+  /**
+   * Whether a server of weight {@code w} gets {@code w} slots; otherwise each server gets one, and
+   * weights are refused or, where the client accepts and ignores them, ignored as it does.
+   */
   boolean weighted() {
-    return whyNoWeights == null;
+    return whyNoWeights == null && this != LIBMEMCACHED;
+  }
+
+  /**
+   * Whether the client accepts weights and ignores them (libmemcached's MODULA), so that this
+   * profile does the same, with a warning, rather than refuse a server list the client takes.
+   */
+  boolean ignoresWeights() {
+    return this == LIBMEMCACHED;
   }
 
   /** Why weights are refused, for the message; {@code null} when they count. */

@@ -7,6 +7,8 @@ import dev.hashring.Server;
 import dev.hashring.ServerSelector;
 import dev.hashring.spi.Options;
 import dev.hashring.spi.ServerLists;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +18,7 @@ import java.util.Map;
  * Modulo selection: the selector {@code modulo}.
  *
  * <p>The servers own slots in list order, server {@code i} owning {@code weight(i)} consecutive
- * slots (one each where weights are refused), and a key goes to the owner of slot {@code
+ * slots (one each where the client has no weights), and a key goes to the owner of slot {@code
  * number(key) mod slots}. A lookup is one hash, one remainder and two array reads, whatever the
  * server count, and allocates nothing for {@code byte[]} keys. Placement depends on the list order,
  * never on server names or addresses; names are accepted and play no part.
@@ -36,7 +38,8 @@ import java.util.Map;
  *   <tr><td>{@code libmemcached}</td><td>libmemcached {@code MEMCACHED_DISTRIBUTION_MODULA}
  *       ({@code hash % server count}); with one server every key is on it, as libmemcached skips
  *       hashing then</td><td>{@code ClientHashes.LIBMEMCACHED} ({@code default},
- *       one-at-a-time)</td><td>refused: MODULA ignores them</td><td>list order</td></tr>
+ *       one-at-a-time)</td><td>ignored, as MODULA ignores them (a warning is logged)</td><td>list
+ *       order</td></tr>
  *   <tr><td>{@code spymemcached}</td><td>spymemcached {@code ArrayModNodeLocator}, the default
  *       locator of {@code new MemcachedClient(...)}</td><td>{@code ClientHashes.SPYMEMCACHED}
  *       ({@code native}, {@code String.hashCode})</td><td>refused: it has none</td><td>list
@@ -68,6 +71,8 @@ import java.util.Map;
  */
 @AutoService(ServerSelector.class)
 public final class ModuloSelector implements ServerSelector {
+
+  private static final System.Logger LOG = System.getLogger(ModuloSelector.class.getName());
 
   /** The most slots a ring may have: the slot-to-server array is 4 bytes per slot. */
   static final int MAX_SLOTS = 1 << 22;
@@ -108,8 +113,17 @@ public final class ModuloSelector implements ServerSelector {
   private static int[] weights(List<Server> servers, ModuloProfile profile, String setting) {
     int[] weights = new int[servers.size()];
     long total = 0;
+    List<String> ignored = new ArrayList<>();
     for (int i = 0; i < weights.length; i++) {
       Server server = servers.get(i);
+      if (profile.ignoresWeights()) {
+        if (server.weight() != 1) {
+          ignored.add(server.toString());
+        }
+        weights[i] = 1;
+        total++;
+        continue;
+      }
       if (!profile.weighted() && server.weight() != 1) {
         throw new IllegalArgumentException(
             "weight must be 1 for selector modulo with "
@@ -124,6 +138,15 @@ public final class ModuloSelector implements ServerSelector {
       }
       weights[i] = server.weight();
       total += server.weight();
+    }
+    if (!ignored.isEmpty()) {
+      LOG.log(
+          Level.WARNING,
+          "selector modulo with "
+              + setting
+              + ": libmemcached's MODULA distribution ignores weights, so each of "
+              + String.join(", ", ignored)
+              + " takes one share of keys, as it does in libmemcached");
     }
     if (total > MAX_SLOTS) {
       throw new IllegalArgumentException(

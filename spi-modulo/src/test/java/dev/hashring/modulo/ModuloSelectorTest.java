@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import dev.hashring.Ring;
 import dev.hashring.Server;
 import dev.hashring.ServerSelectors;
 import dev.hashring.Trait;
@@ -61,14 +62,18 @@ class ModuloSelectorTest {
   }
 
   @Test
-  void libmemcached_refusesWeights_becauseModulaIgnoresThem() {
-    List<Server> servers = List.of(Server.of("10.0.0.1", 11211), Server.of("10.0.0.2", 11211, 2));
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> selector.ring(servers, Map.of("compat", "libmemcached")))
-        .withMessage(
-            "weight must be 1 for selector modulo with compat=libmemcached, because libmemcached's"
-                + " MODULA distribution ignores weights (use compat=native or compat=twemproxy"
-                + " for weights): 2 (server 10.0.0.2:11211)");
+  void libmemcached_ignoresWeights_asModulaDoes() {
+    List<Server> weighted = List.of(Server.of("10.0.0.1", 11211), Server.of("10.0.0.2", 11211, 2));
+    List<Server> equal = List.of(Server.of("10.0.0.1", 11211), Server.of("10.0.0.2", 11211));
+    Ring withWeights = selector.ring(weighted, Map.of("compat", "libmemcached"));
+    Ring withoutWeights = selector.ring(equal, Map.of("compat", "libmemcached"));
+    assertThat(withWeights.traits()).doesNotContain(Trait.WEIGHTED);
+    assertThat(withWeights.servers()).isEqualTo(weighted);
+    for (int i = 0; i < 2_000; i++) {
+      String key = "key:" + i;
+      assertThat(withWeights.primary(key).address())
+          .isEqualTo(withoutWeights.primary(key).address());
+    }
   }
 
   @Test
@@ -104,11 +109,29 @@ class ModuloSelectorTest {
             () ->
                 selector.ring(
                     Topologies.servers(2), Map.of("compat", "spymemcached", "hash", "murmur")))
-        .withMessageStartingWith(
+        .withMessage(
             "option 'hash' of selector modulo with compat=spymemcached: spymemcached has no hash"
-                + " 'murmur'; accepted: ")
-        .withMessageContaining("native")
-        .withMessageContaining("fnv1a_32");
+                + " 'murmur'; accepted: native, crc, fnv1_64, fnv1a_64, fnv1_32, fnv1a_32, md5");
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                selector.ring(
+                    Topologies.servers(2), Map.of("compat", "libmemcached", "hash", "md6")))
+        .withMessage(
+            "option 'hash' of selector modulo with compat=libmemcached: libmemcached has no hash"
+                + " 'md6'; accepted: default, one_at_a_time, md5, crc, fnv1_64, fnv1a_64, fnv1_32,"
+                + " fnv1a_32, hsieh, murmur, jenkins, murmur3 (did you mean 'md5'?)");
+  }
+
+  @Test
+  void twemproxy_acceptsCrcForItsCrc32() {
+    // nutcracker's "crc32" is libmemcached's 15-bit CRC, the registry's "crc".
+    List<Server> servers = Topologies.servers(5);
+    var crc32 = selector.ring(servers, Map.of("compat", "twemproxy", "hash", "crc32"));
+    var crc = selector.ring(servers, Map.of("compat", "twemproxy", "hash", "crc"));
+    for (String key : Topologies.keys(500, 5)) {
+      assertThat(crc.primary(key)).isEqualTo(crc32.primary(key));
+    }
   }
 
   @Test
