@@ -29,10 +29,10 @@ import net.spy.memcached.NodeLocator;
  * servers or the new ones, never a mix.
  *
  * <p>The locator of a {@link HashRingConnection} also keeps what that connection's I/O thread needs
- * from the first moment it runs: which nodes have lost their connection, the server changes waiting
- * for the I/O thread, and removed nodes waiting for their queues to drain. (spymemcached's {@code
- * MemcachedConnection} starts its thread in its constructor, before a subclass can set a field; the
- * locator is assigned before that start.)
+ * from the first moment it runs: which nodes have lost their connection or not connected in time,
+ * the server changes waiting for the I/O thread, and removed nodes waiting for their queues to
+ * drain. (spymemcached's {@code MemcachedConnection} starts its thread in its constructor, before a
+ * subclass can set a field; the locator is assigned before that start.)
  */
 final class RingNodeLocator implements NodeLocator {
 
