@@ -13,10 +13,12 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A ketama ring: sorted point positions and the server that owns each, in two flat {@code int}
- * arrays built once ({@link ContinuumBuilder}). A lookup is one hash and one binary search; it
- * takes no lock and allocates nothing for {@code byte[]} keys, nor for {@code String} keys of up to
- * 1024 UTF-8 bytes.
+ * A ketama ring: sorted point positions and the server that owns each, in flat arrays built once
+ * ({@link ContinuumBuilder}): 4 bytes a point for the position, 2 for the owner (4 beyond 65 536
+ * servers) and at most half a byte for the table of {@link SortedPositions}. A lookup is one hash,
+ * one table read and a binary search among the few points that share the key's top bits; it takes
+ * no lock and allocates nothing for {@code byte[]} keys, nor for {@code String} keys of up to 1024
+ * UTF-8 bytes.
  *
  * <p>It is also a {@link Continuum}, so that tools can compute exact shares from its arcs. The key
  * hash it reports is the one whose low 32 bits place keys, applied after the client's key rules
@@ -28,9 +30,14 @@ import java.util.Set;
  */
 final class ContinuumRing implements Ring, Continuum {
 
+  /** Servers with at most this many servers keep their owners in 2 bytes a point. */
+  private static final int NARROW_OWNERS = 1 << Character.SIZE;
+
   private final List<Server> servers;
-  private final int[] positions;
-  private final int[] owners;
+  private final Server[] byIndex;
+  private final SortedPositions positions;
+  private final char[] narrowOwners; // the owner of each point, up to 65 536 servers, else null
+  private final int[] wideOwners; // the owner of each point beyond that, else null
   private final int[] pointless;
   private final KeyHasher keys;
   private final HashAlgorithm keyHash;
@@ -47,8 +54,18 @@ final class ContinuumRing implements Ring, Continuum {
       Set<Trait> traits,
       String description) {
     this.servers = servers;
-    this.positions = positions;
-    this.owners = owners;
+    this.byIndex = servers.toArray(new Server[0]);
+    this.positions = new SortedPositions(positions);
+    if (servers.size() <= NARROW_OWNERS) {
+      this.narrowOwners = new char[owners.length];
+      for (int i = 0; i < owners.length; i++) {
+        narrowOwners[i] = (char) owners[i];
+      }
+      this.wideOwners = null;
+    } else {
+      this.narrowOwners = null;
+      this.wideOwners = owners;
+    }
     this.pointless = pointless;
     this.keys = keys;
     this.keyHash = keyHash;
@@ -59,25 +76,25 @@ final class ContinuumRing implements Ring, Continuum {
   @Override
   public Server primary(byte[] key) {
     Objects.requireNonNull(key, "key");
-    return servers.get(owners[find(keys.position(key, 0, key.length))]);
+    return byIndex[owner(positions.find(keys.position(key, 0, key.length)))];
   }
 
   @Override
   public Server primary(String key) {
     Objects.requireNonNull(key, "key");
-    return servers.get(owners[find(keys.position(key))]);
+    return byIndex[owner(positions.find(keys.position(key)))];
   }
 
   @Override
   public Iterator<Server> failover(byte[] key) {
     Objects.requireNonNull(key, "key");
-    return new Walk(find(keys.position(key, 0, key.length)));
+    return new Walk(positions.find(keys.position(key, 0, key.length)));
   }
 
   @Override
   public Iterator<Server> failover(String key) {
     Objects.requireNonNull(key, "key");
-    return new Walk(find(keys.position(key)));
+    return new Walk(positions.find(keys.position(key)));
   }
 
   @Override
@@ -92,20 +109,25 @@ final class ContinuumRing implements Ring, Continuum {
 
   /** Number of points on the ring, counting every point of tied values. */
   int size() {
-    return positions.length;
+    return positions.length();
+  }
+
+  /** The index of the server that owns point {@code at}. */
+  private int owner(int at) {
+    return narrowOwners != null ? narrowOwners[at] : wideOwners[at];
   }
 
   @Override
   public long[] points() {
     long[] values = new long[distinctPoints()];
-    forEachDistinctPoint((i, at) -> values[i] = keys.pointPosition(positions[at]) & 0xFFFFFFFFL);
+    forEachDistinctPoint((i, at) -> values[i] = keys.pointPosition(positions.at(at)) & 0xFFFFFFFFL);
     return values;
   }
 
   @Override
   public List<Server> owners() {
     List<Server> winners = new ArrayList<>(distinctPoints());
-    forEachDistinctPoint((i, at) -> winners.add(servers.get(owners[at])));
+    forEachDistinctPoint((i, at) -> winners.add(byIndex[owner(at)]));
     return java.util.Collections.unmodifiableList(winners);
   }
 
@@ -121,8 +143,8 @@ final class ContinuumRing implements Ring, Continuum {
 
   private int distinctPoints() {
     int distinct = 1;
-    for (int i = 1; i < positions.length; i++) {
-      if (positions[i] != positions[i - 1]) {
+    for (int i = 1; i < positions.length(); i++) {
+      if (positions.at(i) != positions.at(i - 1)) {
         distinct++;
       }
     }
@@ -136,14 +158,14 @@ final class ContinuumRing implements Ring, Continuum {
   private void forEachDistinctPoint(PointVisitor visitor) {
     int count = 0;
     if (!keys.predecessor()) {
-      for (int at = 0; at < positions.length; at++) {
-        if (at == 0 || positions[at] != positions[at - 1]) {
+      for (int at = 0; at < positions.length(); at++) {
+        if (at == 0 || positions.at(at) != positions.at(at - 1)) {
           visitor.visit(count++, at);
         }
       }
     } else {
-      for (int at = positions.length - 1; at >= 0; at--) {
-        if (at == 0 || positions[at] != positions[at - 1]) {
+      for (int at = positions.length() - 1; at >= 0; at--) {
+        if (at == 0 || positions.at(at) != positions.at(at - 1)) {
           visitor.visit(count++, at);
         }
       }
@@ -158,21 +180,6 @@ final class ContinuumRing implements Ring, Continuum {
   @Override
   public String toString() {
     return description;
-  }
-
-  /** The index of the first point at or after {@code position}, wrapping to the first point. */
-  private int find(int position) {
-    int low = 0;
-    int high = positions.length;
-    while (low < high) {
-      int middle = (low + high) >>> 1;
-      if (positions[middle] < position) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-    return low == positions.length ? 0 : low;
   }
 
   /** The failover sequence: distinct owners in ring order from one point, then the pointless. */
@@ -208,9 +215,9 @@ final class ContinuumRing implements Ring, Continuum {
     }
 
     private int advance() {
-      while (found < onRing && visited < positions.length) {
+      while (found < onRing && visited < positions.length()) {
         int at = start + visited++;
-        int owner = owners[at < positions.length ? at : at - positions.length];
+        int owner = owner(at < positions.length() ? at : at - positions.length());
         if (!listed[owner]) {
           listed[owner] = true;
           found++;
