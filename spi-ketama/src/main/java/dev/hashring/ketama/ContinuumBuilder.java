@@ -3,7 +3,6 @@ package dev.hashring.ketama;
 import dev.hashring.Server;
 import dev.hashring.Trait;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -76,11 +75,13 @@ final class ContinuumBuilder {
     }
 
     // One long per point: the stored position in the high half, the server's rank in the low half,
-    // so that a plain sort orders by position, then by rank.
+    // so that sorting orders by position, then by rank. Servers are visited in rank order, which
+    // the (stable) PointSort keeps among equal positions.
     long[] packed = new long[(int) total];
     int[] filled = {0};
-    for (int i = 0; i < nodes.length; i++) {
-      long rank = ranks[i];
+    for (int r = 0; r < nodes.length; r++) {
+      int i = serverOfRank[r];
+      long rank = r;
       rule.hash()
           .points(
               nodes[i],
@@ -89,7 +90,7 @@ final class ContinuumBuilder {
               options.hash(),
               value -> packed[filled[0]++] = (long) keys.pointPosition(value) << 32 | rank);
     }
-    Arrays.sort(packed);
+    PointSort.sort(packed);
 
     int[] positions = new int[packed.length];
     int[] owners = new int[packed.length]; // ranks first, server indexes once ties are ordered
