@@ -137,7 +137,9 @@ public final class PerformanceReport {
   private String render() {
     StringBuilder out = new StringBuilder();
     List<String> ours = results.values(LOOKUP_STRING, "selector");
-    out.append("JVM of the run: ").append(results.jvm()).append(".\n\n");
+    out.append("## Results of the run\n\n");
+    out.append("Generated from the JMH results; JVM of the run: ").append(results.jvm());
+    out.append(".\n\n");
 
     out.append("### Headline (for README.md)\n\n").append(headline()).append('\n');
     out.append("### Targets\n\n").append(targets()).append('\n');
