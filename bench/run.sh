@@ -16,14 +16,26 @@ mkdir -p "$out"
   echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "os: $(uname -srm)"
   echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) cores"
+  echo "cpu: family $(grep -m1 'cpu family' /proc/cpuinfo | cut -d: -f2 | tr -d ' ')," \
+    "model $(grep -m1 '^model\s*:' /proc/cpuinfo | cut -d: -f2 | tr -d ' ')," \
+    "$(grep -m1 'cpu MHz' /proc/cpuinfo | cut -d: -f2 | tr -d ' ') MHz"
+  lscpu | grep -E '^(L1d|L2|L3) cache|^Hypervisor' | sed 's/  */ /g; s/^/cpu: /'
+
   echo "memory: $(free -h | awk '/^Mem:/ {print $2}')"
   java -version 2>&1 | sed 's/^/java: /'
   echo "command: java -jar bench/target/benchmarks.jar -prof gc -rf json -rff $out/results.json $*"
 } > "$out/environment.txt"
 
 # The load average once a minute during the run: other work on the machine makes numbers noisy.
-(while sleep 60; do echo "load: $(date -u '+%H:%M') $(cut -d' ' -f1-3 /proc/loadavg)"; done) \
-  >> "$out/environment.txt" &
+(
+  trap 'kill "$nap" 2>/dev/null; exit 0' TERM
+  while true; do
+    sleep 60 &
+    nap=$!
+    wait "$nap"
+    echo "load: $(date -u '+%H:%M') $(cut -d' ' -f1-3 /proc/loadavg)"
+  done
+) >> "$out/environment.txt" &
 sampler=$!
 trap 'kill "$sampler" 2>/dev/null || true' EXIT
 echo "load: $(date -u '+%H:%M') $(cut -d' ' -f1-3 /proc/loadavg) (start)" >> "$out/environment.txt"
@@ -31,6 +43,7 @@ echo "load: $(date -u '+%H:%M') $(cut -d' ' -f1-3 /proc/loadavg) (start)" >> "$o
 java -jar bench/target/benchmarks.jar -prof gc -rf json -rff "$out/results.json" "$@" \
   | tee "$out/output.txt"
 
+kill "$sampler" 2>/dev/null || true
 echo "load: $(date -u '+%H:%M') $(cut -d' ' -f1-3 /proc/loadavg) (end)" >> "$out/environment.txt"
 java -Djdk.attach.allowAttachSelf -cp bench/target/benchmarks.jar \
   dev.hashring.bench.PerformanceReport "$out/results.json" docs/PERFORMANCE.md
