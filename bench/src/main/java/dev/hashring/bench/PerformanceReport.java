@@ -153,6 +153,10 @@ public final class PerformanceReport {
     out.append("### One key hash alone: the floors (ns/op)\n\n").append(floors()).append('\n');
     out.append(
         "### Allocation per lookup (B/op, `gc.alloc.rate.norm`, largest over the sizes)\n\n");
+    out.append(
+        "0 where the allocation rate stayed below "
+            + Measurement.BACKGROUND_MB_PER_S
+            + " MB/s, JMH's own background (a few bytes an operation for the slowest lookups).\n\n");
     out.append(allocation(ours)).append('\n');
     out.append("### Ring build (µs per build)\n\n").append(builds()).append('\n');
     out.append(
@@ -496,7 +500,7 @@ public final class PerformanceReport {
   private static double maxAllocation(List<Optional<Measurement>> measurements) {
     double max = Double.NaN;
     for (Optional<Measurement> measurement : measurements) {
-      double bytes = measurement.map(Measurement::allocation).orElse(Double.NaN);
+      double bytes = measurement.map(Measurement::bytesPerOperation).orElse(Double.NaN);
       if (!Double.isNaN(bytes)) {
         max = Double.isNaN(max) ? bytes : Math.max(max, bytes);
       }

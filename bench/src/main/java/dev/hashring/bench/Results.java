@@ -52,10 +52,8 @@ final class Results {
       }
       Map<?, ?> primary = (Map<?, ?>) result.get("primaryMetric");
       Map<?, ?> secondary = (Map<?, ?>) result.get("secondaryMetrics");
-      double allocation = Double.NaN;
-      if (secondary != null && secondary.get("gc.alloc.rate.norm") != null) {
-        allocation = number(((Map<?, ?>) secondary.get("gc.alloc.rate.norm")).get("score"));
-      }
+      double allocation = secondary(secondary, "gc.alloc.rate.norm");
+      double allocationRate = secondary(secondary, "gc.alloc.rate");
       measurements.add(
           new Measurement(
               name,
@@ -63,10 +61,18 @@ final class Results {
               number(primary.get("score")),
               number(primary.get("scoreError")),
               (String) primary.get("scoreUnit"),
-              allocation));
+              allocation,
+              allocationRate));
       jvm = result.get("vmName") + " " + result.get("vmVersion");
     }
     return new Results(measurements, jvm);
+  }
+
+  private static double secondary(Map<?, ?> metrics, String name) {
+    if (metrics == null || metrics.get(name) == null) {
+      return Double.NaN;
+    }
+    return number(((Map<?, ?>) metrics.get(name)).get("score"));
   }
 
   private static double number(Object value) {
