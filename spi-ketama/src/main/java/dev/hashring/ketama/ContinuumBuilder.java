@@ -120,7 +120,7 @@ final class ContinuumBuilder {
         pointless.add(i);
       }
     }
-    Set<Trait> traits = traits(profile, rule, servers, sharedPoints);
+    Set<Trait> traits = traits(profile, options, rule, servers, sharedPoints);
     String description =
         "ketama ring (compat="
             + profile.name()
@@ -168,7 +168,11 @@ final class ContinuumBuilder {
    * </ul>
    */
   private static Set<Trait> traits(
-      Profile profile, PointRule rule, List<Server> servers, boolean sharedPoints) {
+      Profile profile,
+      RingOptions options,
+      PointRule rule,
+      List<Server> servers,
+      boolean sharedPoints) {
     PointCount count = rule.count();
     Set<Trait> traits = EnumSet.noneOf(Trait.class);
     if (count.followsWeight()) {
@@ -178,7 +182,7 @@ final class ContinuumBuilder {
       traits.add(Trait.FAILOVER_IS_REMOVAL);
     }
     if (!count.dependsOnOthers()
-        && !profile.weightsSwitchFormula()
+        && !profile.weightsSwitchFormula(options)
         && !(profile.ties().rearranges() && sharedPoints)) {
       traits.add(Trait.MINIMAL_DISRUPTION);
     }
