@@ -145,14 +145,19 @@ final class AllocationRules {
   }
 
   /**
-   * The keys of rule 1.10 by kind: 1,000 in all, realistic keys, the UTF-8 bytes of the awkward
-   * keys of rule 1.6 but the empty one (which some clients refuse), and random bytes.
+   * The keys of rule 1.10 by kind, 1,000 in all: realistic keys; the UTF-8 bytes of the awkward
+   * keys of rule 1.6 but the empty one (which some clients refuse), the short ones apart from those
+   * longer than memcached's 250 bytes; and random bytes.
    */
   private static Map<String, byte[][]> lookupKeys() {
     List<byte[]> awkward = new ArrayList<>();
+    List<byte[]> longKeys = new ArrayList<>();
     for (String key : SampleKeys.awkward()) {
-      if (!key.isEmpty()) {
-        awkward.add(key.getBytes(UTF_8));
+      byte[] bytes = key.getBytes(UTF_8);
+      if (bytes.length > 250) {
+        longKeys.add(bytes);
+      } else if (bytes.length > 0) {
+        awkward.add(bytes);
       }
     }
     Random random = new Random(110);
@@ -162,11 +167,17 @@ final class AllocationRules {
       randomKeys[i] = new byte[1 + random.nextInt(300)];
       random.nextBytes(randomKeys[i]);
     }
+    int realistic = KEYS - randomCount - awkward.size() - longKeys.size();
     Map<String, byte[][]> kinds = new LinkedHashMap<>();
-    kinds.put(
-        "realistic keys",
-        SampleKeys.utf8(SampleKeys.realistic(110, KEYS - randomCount - awkward.size())));
+    kinds.put("realistic keys", SampleKeys.utf8(SampleKeys.realistic(110, realistic)));
     kinds.put("awkward UTF-8 keys", awkward.toArray(new byte[0][]));
+    kinds.put(
+        "keys of "
+            + Describe.count(longKeys.stream().mapToInt(key -> key.length).min().orElseThrow())
+            + " to "
+            + Describe.count(longKeys.stream().mapToInt(key -> key.length).max().orElseThrow())
+            + " bytes",
+        longKeys.toArray(new byte[0][]));
     kinds.put("random bytes", randomKeys);
     return kinds;
   }

@@ -164,18 +164,19 @@ public enum Rule {
   /**
    * A lookup allocates nothing. On rings of 3 and 50 servers, 100,000 calls of {@code
    * primary(byte[])} (100 passes over 1,000 seeded keys: realistic keys, the UTF-8 bytes of the
-   * awkward keys of rule 1.6 but the empty one, and random bytes of 1 to 300 bytes), after a
-   * warm-up of as many calls, allocate at most 1,024 bytes on the rule's thread, as {@link
-   * AllocationMeter} measures them: the least of up to 10 rounds. The rule is skipped, with the
-   * reason, when the JVM cannot count the bytes a thread allocates. {@code failover} may allocate
-   * and is not measured; {@code String} keys are not measured either, since a ring must encode
-   * them.
+   * awkward keys of rule 1.6 but the empty one, keys of 1,024 to 1,206 bytes among them, and random
+   * bytes of 1 to 300 bytes), after a warm-up of as many calls, allocate at most 1,024 bytes on the
+   * rule's thread, as {@link AllocationMeter} measures them: the least of up to 10 rounds. The rule
+   * is skipped, with the reason, when the JVM cannot count the bytes a thread allocates. {@code
+   * failover} may allocate and is not measured; {@code String} keys are not measured either, since
+   * a ring must encode them.
    *
    * <p>Why this bound: the JVM's count is exact, and a lookup that allocates nothing reads 0 bytes
    * once the JIT has compiled it; the least of several rounds leaves out the JIT's one-off costs.
    * The smallest object takes 16 bytes, so a lookup that allocates on every call shows at least
    * 1,600,000 bytes, and one that allocates on one call in 100 still 16,000. The 1,024 bytes leave
-   * room only for what the JVM itself might rarely do in the thread during a round.
+   * room only for what the JVM itself might rarely do in the thread during a round. A failure gives
+   * the bytes per call for each kind of key.
    */
   LOOKUPS_ALLOCATE_NOTHING(
       "1.10",
