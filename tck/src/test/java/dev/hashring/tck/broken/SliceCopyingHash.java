@@ -1,6 +1,7 @@
 package dev.hashring.tck.broken;
 
 import dev.hashring.HashAlgorithm;
+import dev.hashring.tck.reference.Fnv1a64;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -10,6 +11,8 @@ import java.util.Objects;
  * the key. Every hash is right. Must fail rule 3.10, and only that.
  */
 public final class SliceCopyingHash implements HashAlgorithm {
+
+  private static final Fnv1a64 FNV = new Fnv1a64();
 
   /** Used by {@code ServiceLoader}. */
   public SliceCopyingHash() {}
@@ -23,11 +26,6 @@ public final class SliceCopyingHash implements HashAlgorithm {
   public long hash(byte[] key, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, key.length);
     byte[] slice = Arrays.copyOfRange(key, offset, offset + length);
-    long hash = 0xcbf29ce484222325L;
-    for (byte b : slice) {
-      hash ^= b & 0xff;
-      hash *= 0x100000001b3L;
-    }
-    return hash;
+    return FNV.hash(slice, 0, slice.length);
   }
 }
