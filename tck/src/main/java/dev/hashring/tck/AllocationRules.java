@@ -22,6 +22,7 @@ final class AllocationRules {
   /** Calls per measured round: 100 passes over 1,000 keys. */
   static final int PASSES = 100;
 
+  /** Keys per pass, of every kind together. */
   static final int KEYS = 1_000;
 
   /** The most bytes 100,000 calls may allocate; see rule 1.10 for why. */
