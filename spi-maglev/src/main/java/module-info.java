@@ -1,0 +1,9 @@
+/** The {@code maglev} selector: the Maglev lookup table, weighted. */
+module dev.hashring.maglev {
+  requires dev.hashring.api;
+  requires com.dynatrace.hash4j;
+  requires static com.google.auto.service;
+
+  provides dev.hashring.ServerSelector with
+      dev.hashring.maglev.MaglevSelector;
+}
