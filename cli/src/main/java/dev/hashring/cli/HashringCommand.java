@@ -69,7 +69,20 @@ public final class HashringCommand implements Runnable {
    * @return the exit status
    */
   static int execute(StandardStreams streams, String... args) {
-    return commandLine(streams).execute(args);
+    try {
+      return commandLine(streams).execute(args);
+    } catch (Error broken) {
+      // picocli handles exceptions; an Error (a class missing from the jar, no memory left)
+      // still gets one line rather than a trace, unless --debug asks for it.
+      streams.err().println("hashring: internal error: " + broken);
+      if (java.util.Arrays.asList(args).contains("--debug")) {
+        broken.printStackTrace(streams.err());
+      } else {
+        streams.err().println("Run again with --debug for the stack trace.");
+      }
+      streams.err().flush();
+      return CommandFailure.CHECK_FAILED;
+    }
   }
 
   /** The command line with every subcommand, writing to {@code streams}. */

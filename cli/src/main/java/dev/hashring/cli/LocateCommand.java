@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
           + " constant memory. A line ends at \\n or \\r\\n.",
       "",
       "Example:",
-      "  printf 'user:1%nuser:2%n' | hashring locate --selector ketama \\",
+      "  printf 'user:1%%nuser:2%%n' | hashring locate --selector ketama \\",
       "      --option compat=libmemcached --servers 10.0.0.1:11211,10.0.0.2:11211"
     })
 final class LocateCommand implements Callable<Integer> {
