@@ -30,9 +30,12 @@ final class LiveChange {
   private static final int BATCH = 1_000;
 
   /**
-   * spymemcached logs every connection at INFO; keep its warnings only. Held: JUL keeps weak refs.
+   * spymemcached logs every connection at INFO, under the class names of its objects, which for the
+   * transport's connection are in {@code dev.hashring.spymemcached}; keep warnings only. Held here
+   * because java.util.logging keeps loggers only while someone does.
    */
-  private static final Logger SPYMEMCACHED_LOG = Logger.getLogger("net.spy.memcached");
+  private static final List<Logger> CONNECTION_LOGS =
+      List.of(Logger.getLogger("net.spy.memcached"), Logger.getLogger("dev.hashring.spymemcached"));
 
   private LiveChange() {}
 
@@ -57,7 +60,7 @@ final class LiveChange {
   /** Makes spymemcached log through java.util.logging, warnings only; call before its first use. */
   static void quietSpymemcached() {
     System.setProperty("net.spy.log.LoggerImpl", "net.spy.memcached.compat.log.SunLogger");
-    SPYMEMCACHED_LOG.setLevel(Level.WARNING);
+    CONNECTION_LOGS.forEach(log -> log.setLevel(Level.WARNING));
   }
 
   /**
