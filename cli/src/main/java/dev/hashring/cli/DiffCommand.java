@@ -149,6 +149,17 @@ final class DiffCommand implements Callable<Integer> {
             + " of keys move to another server; "
             + percent(1 - moved, movement)
             + " stay");
+    double amongKept = 0;
+    for (Map.Entry<Movement.Move, Double> move : movement.moves().entrySet()) {
+      if (movement.before().containsKey(move.getKey().to())
+          && movement.after().containsKey(move.getKey().from())) {
+        amongKept += move.getValue();
+      }
+    }
+    out.println(
+        "         "
+            + percent(amongKept, movement)
+            + " move between servers that are in both lists (none, with minimal disruption)");
     out.println();
 
     TextTable moves = new TextTable("from", "to", "share of keys");

@@ -99,8 +99,8 @@ final class LoadChart {
     legend(canvas, MOVE_LEFT, y, STAYED, "stayed");
     legend(canvas, MOVE_LEFT + 64, y, MOVED, "moved");
     legend(canvas, MOVE_LEFT + 128, y, MOVED_AMONG_KEPT, "kept->kept");
-    canvas.line(MOVE_LEFT, y + 8, MOVE_LEFT + 10, y + 8, INK, false);
-    canvas.text(MOVE_LEFT + 14, y + 12, "| ideal", 11, false, ChartCanvas.Anchor.START, INK);
+    canvas.line(MOVE_LEFT + 5, y + 4, MOVE_LEFT + 5, y + 16, INK, false);
+    canvas.text(MOVE_LEFT + 14, y + 15, "ideal", 11, false, ChartCanvas.Anchor.START, INK);
 
     List<String> addresses = addresses(scenario);
     for (int i = 0; i < results.size(); i++) {
@@ -165,7 +165,7 @@ final class LoadChart {
     double fair = baseline - panelHeight / MAX_RATIO;
     canvas.line(LOAD_LEFT, fair, LOAD_RIGHT, fair, INK, true);
 
-    double barTop = top + 30;
+    double barTop = top + 20;
     double barHeight = 22;
     double width = MOVE_RIGHT - MOVE_LEFT;
     double stayed = result.stayedShare();
@@ -183,13 +183,17 @@ final class LoadChart {
     canvas.line(ideal, barTop - 5, ideal, barTop + barHeight + 5, INK, false);
     canvas.text(
         MOVE_LEFT,
-        barTop + barHeight + 16,
+        barTop + barHeight + 15,
         String.format(
-            Locale.ROOT,
-            "stayed %.1f%% (ideal %.1f%%), kept->kept %.1f%%",
-            stayed * 100,
-            scenario.idealStay() * 100,
-            amongKept * 100),
+            Locale.ROOT, "stayed %.1f%% (ideal %.1f%%)", stayed * 100, scenario.idealStay() * 100),
+        11,
+        false,
+        ChartCanvas.Anchor.START,
+        INK);
+    canvas.text(
+        MOVE_LEFT,
+        barTop + barHeight + 29,
+        String.format(Locale.ROOT, "kept->kept %.1f%%", amongKept * 100),
         11,
         false,
         ChartCanvas.Anchor.START,

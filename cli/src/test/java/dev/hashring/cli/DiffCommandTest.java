@@ -229,7 +229,10 @@ class DiffCommandTest {
                 java.util.Locale.ROOT,
                 "moved    %.3f%% of keys move to another server; %.3f%% stay",
                 movement.moved() * 100,
-                (1 - movement.moved()) * 100));
+                (1 - movement.moved()) * 100))
+        .contains(
+            "\n         0.000% move between servers that are in both lists (none, with minimal"
+                + " disruption)\n");
     for (Map.Entry<Movement.Move, Double> move : movement.moves().entrySet()) {
       assertThat(run.out())
           .containsPattern(
