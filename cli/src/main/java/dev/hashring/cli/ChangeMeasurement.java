@@ -41,9 +41,8 @@ final class ChangeMeasurement {
       return ChangeResult.refused(configuration, refused.getMessage());
     }
     List<Server> afterServers = after.servers();
-    SampledComparison.AddressIndex beforeIndex =
-        new SampledComparison.AddressIndex(before.servers());
-    SampledComparison.AddressIndex afterIndex = new SampledComparison.AddressIndex(afterServers);
+    ServerIndex beforeIndex = new ServerIndex(before.servers());
+    ServerIndex afterIndex = new ServerIndex(afterServers);
     // Give each address one number, shared by both lists, so that a key's stay is one comparison.
     Map<String, Integer> ids = new HashMap<>();
     int[] beforeIds = ids(before.servers(), ids);

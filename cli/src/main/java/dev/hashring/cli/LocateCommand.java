@@ -109,13 +109,23 @@ final class LocateCommand implements Callable<Integer> {
       int read;
       while ((read = readFrom(in, chunk)) > 0) {
         answers.accept(chunk, read);
-        if (in.available() == 0 && answers.flushAndCheck()) {
+        if (nothingReady(in) && answers.flushAndCheck()) {
           return; // The reader is gone (a closed pipe): nobody wants the rest.
         }
       }
       answers.finish();
     } catch (IOException cannotWrite) {
-      // Only writes throw here: the output is gone, like a closed pipe.
+      // Reads report their own errors, so this is a write: the output is gone, like a closed
+      // pipe, and nobody is left to tell.
+    }
+  }
+
+  /** Whether a read would wait: then the answers so far are due. */
+  private static boolean nothingReady(InputStream in) {
+    try {
+      return in.available() == 0;
+    } catch (IOException cannotTell) {
+      return true;
     }
   }
 

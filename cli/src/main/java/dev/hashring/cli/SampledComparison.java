@@ -2,10 +2,7 @@ package dev.hashring.cli;
 
 import dev.hashring.Ring;
 import dev.hashring.Server;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -26,8 +23,8 @@ final class SampledComparison {
    */
   static Movement compare(
       Ring from, Ring to, long samples, long seed, String reason, ProgressBar progress) {
-    AddressIndex fromIndex = new AddressIndex(from.servers());
-    AddressIndex toIndex = new AddressIndex(to.servers());
+    ServerIndex fromIndex = new ServerIndex(from.servers());
+    ServerIndex toIndex = new ServerIndex(to.servers());
     long[][] counts = new long[from.servers().size()][to.servers().size()];
     SeededKeys keys = new SeededKeys(seed);
     for (long i = 0; i < samples; i++) {
@@ -69,33 +66,5 @@ final class SampledComparison {
             seed,
             reason);
     return new Movement(before, after, moves, samples, method);
-  }
-
-  /**
-   * The position of a ring's answer in its server list. Rings answer with the instances they were
-   * given, so identity finds them at once; equality is the fallback.
-   */
-  static final class AddressIndex {
-    private final Map<Server, Integer> byIdentity = new IdentityHashMap<>();
-    private final Map<Server, Integer> byValue = new HashMap<>();
-
-    AddressIndex(List<Server> servers) {
-      for (int i = 0; i < servers.size(); i++) {
-        byIdentity.put(servers.get(i), i);
-        byValue.put(servers.get(i), i);
-      }
-    }
-
-    int of(Server server) {
-      Integer index = byIdentity.get(server);
-      if (index == null) {
-        index = byValue.get(server);
-        if (index == null) {
-          throw new IllegalStateException(
-              "the ring answered " + server + ", which is not one of its servers");
-        }
-      }
-      return index;
-    }
   }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -454,16 +453,5 @@ final class SimulateCommand implements Callable<Integer> {
         local.close();
       }
     }
-  }
-
-  /** Formats a rate such as {@code 12.3 M}. */
-  static String rate(double perSecond) {
-    if (perSecond <= 0) {
-      return "-";
-    }
-    if (perSecond >= 1e6) {
-      return String.format(Locale.ROOT, "%.1f M", perSecond / 1e6);
-    }
-    return String.format(Locale.ROOT, "%.0f k", perSecond / 1e3);
   }
 }

@@ -60,7 +60,7 @@ final class SimulationReport {
           percent(before.deviation()),
           ratio(after.maxOverFair()),
           percent(after.deviation()),
-          SimulateCommand.rate(result.lookupsPerSecond()));
+          rate(result.lookupsPerSecond()));
     }
     out.println();
     table.print(out);
@@ -182,5 +182,16 @@ final class SimulationReport {
 
   private static String ratio(double value) {
     return String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  /** Formats a rate such as {@code 12.3 M}. */
+  static String rate(double perSecond) {
+    if (perSecond <= 0) {
+      return "-";
+    }
+    if (perSecond >= 1e6) {
+      return String.format(Locale.ROOT, "%.1f M", perSecond / 1e6);
+    }
+    return String.format(Locale.ROOT, "%.0f k", perSecond / 1e3);
   }
 }
