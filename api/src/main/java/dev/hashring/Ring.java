@@ -38,6 +38,9 @@ public interface Ring {
    * @param key the key bytes (for a memcached key, its bytes as sent on the wire)
    * @return a member of {@link #servers()}, never {@code null}
    * @throws NullPointerException if {@code key} is {@code null}
+   * @throws IllegalArgumentException only from a ring that reproduces a client which refuses this
+   *     key, as xmemcached and Dalli refuse the empty key; the message says so. A ring of a
+   *     selector's own ({@code native}) variant places every key.
    */
   Server primary(byte[] key);
 

@@ -220,11 +220,39 @@ final class BasicRingRules {
       Predicate<Server> available = everyOther::contains;
       for (String key : keys) {
         byte[] bytes = key.getBytes(UTF_8);
+        if (key.isEmpty() && refusesEmptyKey(s, ring)) {
+          continue;
+        }
         agree(s, key, "primary", s.primary(ring, bytes), s.primary(ring, key));
         agree(s, key, "failover", s.failover(ring, bytes, size), s.failover(ring, key, size));
         Optional<Server> fromBytes = s.firstAvailable(ring, bytes, available);
         Optional<Server> fromString = s.firstAvailable(ring, key, available);
         agree(s, key, "firstAvailable", fromBytes, fromString);
+      }
+    }
+  }
+
+  /**
+   * Whether the ring refuses the empty key, as a compat profile may when its client does
+   * (xmemcached and Dalli do). Both overloads must then refuse it with an {@link
+   * IllegalArgumentException}.
+   */
+  private static boolean refusesEmptyKey(SelectorUnderTest s, Ring ring) {
+    try {
+      s.primary(ring, new byte[0]);
+      return false;
+    } catch (IllegalArgumentException refusedBytes) {
+      try {
+        Server answer = s.primary(ring, "");
+        throw s.violation()
+            .key("")
+            .expected(
+                "primary(\"\") to refuse the empty key as primary(new byte[0]) does: "
+                    + refusedBytes.getMessage())
+            .actual("primary(\"\") answered " + answer)
+            .build();
+      } catch (IllegalArgumentException refusedString) {
+        return true;
       }
     }
   }

@@ -34,9 +34,9 @@ final class ConcurrencyRules {
       return;
     }
     ThreadedAgreement.Disagreement d = found.get();
-    Object key = d.task < n ? bytes[d.task] : keys.get(d.task - n);
-    String kind = d.task < n ? "byte[]" : "String";
-    if (d.error != null) {
+    Object key = d.task() < n ? bytes[d.task()] : keys.get(d.task() - n);
+    String kind = d.task() < n ? "byte[]" : "String";
+    if (d.error() != null) {
       throw s.violation()
           .key(key)
           .expected("lookups from " + ThreadedAgreement.threads() + " threads at once to succeed")
@@ -44,23 +44,23 @@ final class ConcurrencyRules {
               "primary or failover of this "
                   + kind
                   + " key threw "
-                  + Describe.thrown(d.error)
+                  + Describe.thrown(d.error())
                   + " in thread '"
-                  + d.thread
+                  + d.thread()
                   + "', "
                   + d.when())
-          .build(d.error);
+          .build(d.error());
     }
     throw s.violation()
         .key(key)
         .expected(
             "primary, then failover, as one thread saw them: "
-                + Describe.list((List<?>) d.expected))
+                + Describe.list((List<?>) d.expected()))
         .actual(
             "thread '"
-                + d.thread
+                + d.thread()
                 + "' saw "
-                + Describe.list((List<?>) d.actual)
+                + Describe.list((List<?>) d.actual())
                 + " for this "
                 + kind
                 + " key, "

@@ -212,26 +212,27 @@ final class HashRules {
       return;
     }
     ThreadedAgreement.Disagreement d = found.get();
-    String key = keys.get(d.task % n);
-    String call = d.task < n ? "hash(bytes, offset, length)" : "hash(String)";
-    if (d.error != null) {
+    String key = keys.get(d.task() % n);
+    String call = d.task() < n ? "hash(bytes, offset, length)" : "hash(String)";
+    if (d.error() != null) {
       throw a.violation()
           .key(key)
           .expected("hashing from " + ThreadedAgreement.threads() + " threads at once to succeed")
           .actual(
               call
                   + " threw "
-                  + Describe.thrown(d.error)
+                  + Describe.thrown(d.error())
                   + " in thread '"
-                  + d.thread
+                  + d.thread()
                   + "', "
                   + d.when())
-          .build(d.error);
+          .build(d.error());
     }
     throw a.violation()
         .key(key)
-        .expected(call + " to give " + Describe.hash((Long) d.expected) + ", as in one thread")
-        .actual("thread '" + d.thread + "' got " + Describe.hash((Long) d.actual) + ", " + d.when())
+        .expected(call + " to give " + Describe.hash((Long) d.expected()) + ", as in one thread")
+        .actual(
+            "thread '" + d.thread() + "' got " + Describe.hash((Long) d.actual()) + ", " + d.when())
         .build();
   }
 

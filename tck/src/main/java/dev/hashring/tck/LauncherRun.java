@@ -47,18 +47,14 @@ final class LauncherRun {
   private static final Map<String, Target> TARGETS = new ConcurrentHashMap<>();
   private static final Map<String, Rule> RULES_BY_METHOD = rulesByMethod();
 
-  /** A provider, the options to check it with, and the time limit per rule. */
-  private static final class Target {
-    final Object provider;
-    final Map<String, String> options;
-    final Duration timeLimit;
-
-    Target(Object provider, Map<String, String> options, Duration timeLimit) {
-      this.provider = provider;
-      this.options = options;
-      this.timeLimit = timeLimit;
-    }
-  }
+  /**
+   * A provider, the options to check it with, and the time limit per rule.
+   *
+   * @param provider the selector or hash algorithm
+   * @param options the selector options; empty for hash algorithms
+   * @param timeLimit how long one rule may take
+   */
+  private record Target(Object provider, Map<String, String> options, Duration timeLimit) {}
 
   private LauncherRun() {}
 
@@ -284,17 +280,17 @@ final class LauncherRun {
 
     @Override
     protected ServerSelector selector() {
-      return (ServerSelector) target.provider;
+      return (ServerSelector) target.provider();
     }
 
     @Override
     protected List<Map<String, String>> optionMaps() {
-      return List.of(target.options);
+      return List.of(target.options());
     }
 
     @Override
     protected Duration timeLimit() {
-      return target.timeLimit;
+      return target.timeLimit();
     }
   }
 
@@ -311,12 +307,12 @@ final class LauncherRun {
 
     @Override
     protected HashAlgorithm algorithm() {
-      return (HashAlgorithm) target.provider;
+      return (HashAlgorithm) target.provider();
     }
 
     @Override
     protected Duration timeLimit() {
-      return target.timeLimit;
+      return target.timeLimit();
     }
   }
 }

@@ -97,7 +97,9 @@ public enum Rule {
    * firstAvailable(String, ...)} answer exactly as the {@code byte[]} methods do for {@code
    * key.getBytes(UTF_8)}: ASCII keys, characters of 2, 3 and 4 bytes, unpaired surrogates (which
    * UTF-8 encodes as {@code '?'}), the empty key, keys longer than 1,024 bytes, and 1,000 seeded
-   * keys. Rings of 3 and 10 servers.
+   * keys. Rings of 3 and 10 servers. A ring that reproduces a client which refuses the empty key
+   * (xmemcached, Dalli) may refuse it with an {@code IllegalArgumentException}, from both
+   * overloads.
    */
   STRING_KEYS_ARE_UTF8(
       "1.6",

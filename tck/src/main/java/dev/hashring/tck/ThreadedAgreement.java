@@ -27,32 +27,25 @@ final class ThreadedAgreement {
   static final int OVERLAPS_WANTED = 20_000;
   static final int MAX_ROUNDS = 10;
 
-  /** One answer that differed, or a call that threw. */
-  static final class Disagreement {
-    final int task;
-    final String thread;
-    final Object expected;
-    final Object actual;
-    final Throwable error;
-    final long calls;
-    final long overlapped;
-
-    Disagreement(
-        int task,
-        String thread,
-        Object expected,
-        Object actual,
-        Throwable error,
-        long calls,
-        long overlapped) {
-      this.task = task;
-      this.thread = thread;
-      this.expected = expected;
-      this.actual = actual;
-      this.error = error;
-      this.calls = calls;
-      this.overlapped = overlapped;
-    }
+  /**
+   * One answer that differed, or a call that threw.
+   *
+   * @param task the task whose answer differed
+   * @param thread the thread that saw it
+   * @param expected the answer one thread computed first
+   * @param actual the answer seen, or {@code null} when the call threw
+   * @param error what the call threw, or {@code null}
+   * @param calls the calls made by then, from all threads
+   * @param overlapped how many of them began while another call was in progress
+   */
+  record Disagreement(
+      int task,
+      String thread,
+      Object expected,
+      Object actual,
+      Throwable error,
+      long calls,
+      long overlapped) {
 
     /** For messages: how much concurrency was needed to see it. */
     String when() {
