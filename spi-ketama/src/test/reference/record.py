@@ -13,6 +13,7 @@ import os
 import random
 import subprocess
 import tempfile
+import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "resources", "reference")
@@ -107,6 +108,30 @@ FIXTURE = [("10.0.1.%d" % (i + 1), 11211, w)
            for i, w in enumerate([600, 300, 200, 350, 1000, 800, 950, 100])]
 
 
+def libmemcached_crc(text):
+    """libmemcached's 15-bit CRC of a string's UTF-8 bytes."""
+    return (zlib.crc32(text.encode("utf-8")) >> 16) & 0x7FFF
+
+
+def keys_on_ties(servers, node):
+    """Keys whose CRC equals a point value that two or more servers share, so that the recording
+    shows which server libmemcached gives a tied point (ring points: crc(node(server) + "-i"),
+    100 per server, computed here only to choose the keys)."""
+    owners = {}
+    for server in servers:
+        for i in range(100):
+            owners.setdefault(libmemcached_crc("%s-%d" % (node(server), i)), set()).add(server)
+    tied = {value for value, found in owners.items() if len(found) > 1}
+    keys, n = {}, 0
+    while len(keys) < len(tied):
+        key = "tie-%d" % n
+        n += 1
+        value = libmemcached_crc(key)
+        if value in tied and value not in keys:
+            keys[value] = key
+    return sorted(keys.values())
+
+
 def libmemcached(tool):
     peer = "libmemcached-1.1.4 (C API, memcached_generate_hash in process) "
     configs = []
@@ -147,6 +172,19 @@ def libmemcached(tool):
                     ips(3, [1, 2, 3]), "ketama compat=libmemcached-weighted hash=default"))
     configs.append(("libmemcached-implicit-default-equal1-4.tsv", "implicit", "default", MIXED,
                     "ketama compat=libmemcached"))
+    host_port = lambda s: s[0] if s[1] == 11211 else "%s:%d" % (s[0], s[1])
+    spy_node = lambda s: "/%s:%d" % (s[0], s[1])
+    tie_servers = ips(40, ports=(11211, 22122, 11300, 31211))
+    ties = [("libmemcached-ketama-crc-ties-40.tsv", "ketama", tie_servers,
+             "ketama compat=libmemcached hash=crc", keys_on_ties(tie_servers, host_port)),
+            ("libmemcached-spy-crc-ties-40.tsv", "spy", tie_servers,
+             "ketama compat=libmemcached-spy hash=crc", keys_on_ties(tie_servers, spy_node))]
+    for name, mode, servers, hashring, key_list in ties:
+        placements = run([tool, mode, "crc"] + [spec(s) for s in servers], key_list)
+        write(name, peer + {"ketama": "MEMCACHED_BEHAVIOR_KETAMA=1",
+                            "spy": "DISTRIBUTION=CONSISTENT_KETAMA_SPY"}[mode]
+              + " HASH=crc; keys chosen so that each hashes to a point value two servers share",
+              [listed(s) for s in servers], hashring, placements)
     for seed, (name, mode, h, servers, hashring) in enumerate(configs):
         settings = {"ketama": "MEMCACHED_BEHAVIOR_KETAMA=1",
                     "weighted": "MEMCACHED_BEHAVIOR_KETAMA_WEIGHTED=1",

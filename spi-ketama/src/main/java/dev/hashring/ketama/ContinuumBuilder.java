@@ -128,6 +128,7 @@ final class ContinuumBuilder {
             + options.hashName()
             + (options.hashTag() == null ? "" : ", hash_tag=" + options.hashTag())
             + (options.nodeFormat() == null ? "" : ", node_format=" + options.nodeFormat())
+            + (options.namespace() == null ? "" : ", namespace=" + options.namespace())
             + (profile.hasPointsOption() ? ", points=" + options.pointsPerWeight() : "")
             + ", "
             + servers.size()

@@ -14,8 +14,10 @@ import java.security.NoSuchAlgorithmException;
  *
  * <p>Dalli counts characters of a Ruby UTF-8 string, not bytes, so a key of 250 Cyrillic letters
  * (500 bytes) is hashed whole. A byte that does not start a valid UTF-8 sequence counts as one
- * character, as Ruby's {@code String#length} counts it. Namespaces are not applied here: a Dalli
- * namespace is part of the key the application passes.
+ * character, as Ruby's {@code String#length} counts it.
+ *
+ * <p>With a namespace Dalli measures and hashes {@code namespace + ":" + key}, and keeps 213
+ * characters of a long one ("for historical reasons", 250 rather than 249 in all).
  */
 final class DalliKeys {
 
@@ -25,6 +27,12 @@ final class DalliKeys {
   /** Characters kept: {@code TRUNCATED_KEY_TARGET_SIZE} 249 minus {@code ":md5:"} and 32 hex. */
   private static final int PREFIX_CHARACTERS = 212;
 
+  /** Characters kept of a namespaced key: one more. */
+  private static final int NAMESPACED_PREFIX_CHARACTERS = 213;
+
+  /** Namespaced keys of up to this many bytes are assembled in the per-thread buffer. */
+  private static final int ASSEMBLY_CAPACITY = 1024;
+
   private static final byte[] SEPARATOR = ":md5:".getBytes(US_ASCII);
   private static final byte[] HEX = "0123456789abcdef".getBytes(US_ASCII);
 
@@ -33,8 +41,23 @@ final class DalliKeys {
 
   private DalliKeys() {}
 
-  /** The hash of the key Dalli would hash for these bytes. */
-  static long hash(HashAlgorithm hash, byte[] key, int offset, int length) {
+  /**
+   * The hash of the key Dalli would hash for these bytes, with a namespace.
+   *
+   * @param namespace the namespace's UTF-8 bytes followed by {@code ':'}, or {@code null}
+   */
+  static long hash(HashAlgorithm hash, byte[] namespace, byte[] key, int offset, int length) {
+    if (namespace == null) {
+      return hash(hash, key, offset, length, PREFIX_CHARACTERS);
+    }
+    int total = namespace.length + length;
+    byte[] assembled = total <= ASSEMBLY_CAPACITY ? SCRATCH.get().namespaced : new byte[total];
+    System.arraycopy(namespace, 0, assembled, 0, namespace.length);
+    System.arraycopy(key, offset, assembled, namespace.length, length);
+    return hash(hash, assembled, 0, total, NAMESPACED_PREFIX_CHARACTERS);
+  }
+
+  private static long hash(HashAlgorithm hash, byte[] key, int offset, int length, int kept) {
     if (length <= MAX_CHARACTERS) {
       return hash.hash(key, offset, length); // never more characters than bytes
     }
@@ -42,7 +65,7 @@ final class DalliKeys {
     int characters = 0;
     int prefixEnd = -1;
     for (int at = offset; at < end; characters++) {
-      if (characters == PREFIX_CHARACTERS) {
+      if (characters == kept) {
         prefixEnd = at;
       }
       at += characterLength(key, at, end);
@@ -118,8 +141,9 @@ final class DalliKeys {
   private static final class Scratch {
     final MessageDigest md5;
     final byte[] digest = new byte[16];
-    // At most 212 characters of at most 4 bytes, then ":md5:" and 32 hex digits.
-    final byte[] truncated = new byte[PREFIX_CHARACTERS * 4 + 5 + 32];
+    // At most 213 characters of at most 4 bytes, then ":md5:" and 32 hex digits.
+    final byte[] truncated = new byte[NAMESPACED_PREFIX_CHARACTERS * 4 + 5 + 32];
+    final byte[] namespaced = new byte[ASSEMBLY_CAPACITY];
 
     Scratch() {
       try {

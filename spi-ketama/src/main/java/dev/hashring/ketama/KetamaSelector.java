@@ -33,6 +33,8 @@ import java.util.Map;
  *       nginx} ({@code cwNginxUpstreamConsistent}) or {@code gwhalin} ({@code
  *       gwhalinMemcachedJavaClientCompatibiltyConsistent}, which always hashes with {@code
  *       md5})</td></tr>
+ *   <tr><td>{@code namespace}</td><td>{@code dalli} only: Dalli's {@code namespace}; keys are
+ *       measured, shortened and hashed as {@code namespace + ":" + key}</td></tr>
  * </table>
  *
  * <h2>native</h2>
@@ -164,6 +166,10 @@ public final class KetamaSelector implements ServerSelector {
         "node_format",
         "compat=xmemcached only: sockstr (default, InetSocketAddress.toString()), nginx"
             + " (cwNginxUpstreamConsistent: ip[:port]) or gwhalin (host:port, md5 only)");
+    options.put(
+        "namespace",
+        "compat=dalli only: Dalli's namespace option; keys are hashed as '<namespace>:<key>'"
+            + " (default none)");
     options.put(
         "hash_tag",
         "compat=twemproxy only: two characters such as {}; only the part of a key between them is"

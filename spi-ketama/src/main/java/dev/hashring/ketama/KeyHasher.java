@@ -25,6 +25,7 @@ final class KeyHasher {
   private final int tagOpen;
   private final int tagClose;
   private final boolean dalliKeys;
+  private final byte[] dalliNamespace;
   private final boolean plainStrings;
   private final boolean utf16Hash;
 
@@ -35,6 +36,8 @@ final class KeyHasher {
    * @param emptyKeyRefusal the message for an empty key, or {@code null} when it is placed
    * @param hashTag twemproxy's two tag characters, or {@code null}
    * @param dalliKeys whether long keys are truncated as Dalli truncates them
+   * @param dalliNamespace a Dalli namespace, prefixed with {@code ':'} to every key, or {@code
+   *     null}
    * @param utf16Hash whether {@code hash.hash(String)} hashes the string's UTF-16 characters, so
    *     that a string with an unpaired surrogate must be hashed through its UTF-8 bytes instead
    */
@@ -45,6 +48,7 @@ final class KeyHasher {
       String emptyKeyRefusal,
       String hashTag,
       boolean dalliKeys,
+      String dalliNamespace,
       boolean utf16Hash) {
     this.hash = hash;
     this.flip = predecessor ? -1 : 0;
@@ -53,6 +57,7 @@ final class KeyHasher {
     this.tagOpen = hashTag == null ? -1 : hashTag.charAt(0);
     this.tagClose = hashTag == null ? -1 : hashTag.charAt(1);
     this.dalliKeys = dalliKeys;
+    this.dalliNamespace = dalliNamespace == null ? null : (dalliNamespace + ":").getBytes(UTF_8);
     this.plainStrings = hashTag == null && !dalliKeys;
     this.utf16Hash = utf16Hash;
   }
@@ -87,7 +92,7 @@ final class KeyHasher {
     int value =
         (int)
             (dalliKeys
-                ? DalliKeys.hash(hash, key, offset, length)
+                ? DalliKeys.hash(hash, dalliNamespace, key, offset, length)
                 : hash.hash(key, offset, length));
     return pointPosition(value);
   }
@@ -97,7 +102,8 @@ final class KeyHasher {
     if (key.isEmpty()) {
       return emptyPosition();
     }
-    if ((plainStrings || (dalliKeys && key.length() <= DalliKeys.MAX_CHARACTERS))
+    if ((plainStrings
+            || (dalliKeys && dalliNamespace == null && key.length() <= DalliKeys.MAX_CHARACTERS))
         && !(utf16Hash && hasSurrogate(key))) {
       // No rule needs the bytes (a Dalli key of at most 250 UTF-16 units has at most 250
       // characters): hash the string itself, which encodes without allocating. A client hash

@@ -124,7 +124,19 @@ final class Profile {
                 + ")");
       }
     }
-    return new RingOptions(read.hashName(), read.hash(), points, hashTag, nodes, nodeFormat);
+    String namespace = null;
+    if (b.dalliKeys) {
+      namespace = options.text("namespace").orElse(null);
+      if (namespace != null && namespace.isEmpty()) {
+        throw new IllegalArgumentException(
+            "option 'namespace' of selector ketama with compat="
+                + b.name
+                + " must not be empty: Dalli prefixes '<namespace>:' to every key; leave the"
+                + " option out for keys without a namespace");
+      }
+    }
+    return new RingOptions(
+        read.hashName(), read.hash(), points, hashTag, nodes, nodeFormat, namespace);
   }
 
   /** Makes the key hasher of a ring built with {@code options}. */
@@ -136,6 +148,7 @@ final class Profile {
         b.emptyKey.refusal(b.name, options.hashName()),
         options.hashTag(),
         b.dalliKeys,
+        options.namespace(),
         b.utf16Hashes);
   }
 

@@ -11,6 +11,7 @@ import dev.hashring.HashAlgorithm;
  * @param hashTag twemproxy's two hash-tag characters, or {@code null}
  * @param nodes how servers become node text
  * @param nodeFormat the {@code node_format} option's value, or {@code null} when it does not apply
+ * @param namespace Dalli's {@code namespace} option, or {@code null}
  */
 record RingOptions(
     String hashName,
@@ -18,4 +19,5 @@ record RingOptions(
     int pointsPerWeight,
     String hashTag,
     NodeFormat nodes,
-    String nodeFormat) {}
+    String nodeFormat,
+    String namespace) {}
