@@ -18,8 +18,8 @@ public final class AllServersDownException extends IllegalStateException {
 
   private static final long serialVersionUID = 1L;
 
-  /** The servers, all down. */
-  private final List<Server> servers;
+  /** The servers, all down; not serialized ({@link Server} is not serializable). */
+  private final transient List<Server> servers;
 
   AllServersDownException(Collection<String> keys, List<Server> servers) {
     super(message(keys, servers));
@@ -44,9 +44,9 @@ public final class AllServersDownException extends IllegalStateException {
   /**
    * The servers of the client when the operation was started, every one of them down.
    *
-   * @return an unmodifiable list
+   * @return an unmodifiable list; empty in a deserialized copy of this exception
    */
   public List<Server> servers() {
-    return servers;
+    return servers == null ? List.of() : servers;
   }
 }

@@ -39,12 +39,13 @@ import net.spy.memcached.ops.Operation;
  * thread, which owns every node and socket, and wakes it. The I/O thread applies it in two steps.
  * First it opens connections to the servers that are new (a server whose host and port stay keeps
  * its node, even with a new weight); their nodes are listed by {@code getAll} but get no keys yet.
- * Once each new server is connected, or has failed to connect, or the operation timeout has passed,
- * it publishes the new ring and nodes in one {@code volatile} write, so that an operation never
- * waits for a connection to open, and every path of spymemcached (single keys, {@code getBulk})
- * sees the same ring. Removed nodes get no new operations; each is shut down (its socket closed,
- * anything left in its input queue redistributed) once it has no operation in flight, or when the
- * operation timeout has passed, or at once when it is not connected.
+ * Once each new server is connected, or has failed to connect (or not connected within the
+ * operation timeout, which counts as failing until it connects), it publishes the new ring and
+ * nodes in one {@code volatile} write, so that an operation never waits for a connection to open,
+ * and every path of spymemcached (single keys, {@code getBulk}) sees the same ring. Removed nodes
+ * get no new operations; each is shut down (its socket closed, anything left in its input queue
+ * redistributed) once it has no operation in flight, or when the operation timeout has passed, or
+ * at once when it is not connected.
  */
 final class HashRingConnection extends MemcachedConnection {
 
@@ -89,24 +90,21 @@ final class HashRingConnection extends MemcachedConnection {
    * Places an operation on a given node. spymemcached calls this to put an unsent operation of a
    * failed node back on that same node, and {@code getBulk} calls it with the nodes it chose. With
    * {@code Redistribute}, an operation for a node that is down or removed goes where its keys go
-   * now, one key at a time; one meant for that node alone (a broadcast such as {@code flush}) is
-   * cancelled if the node is down.
+   * now, one key at a time; one without keys (a broadcast such as {@code flush}, meant for that
+   * node alone) is cancelled.
    */
   @Override
   protected void addOperation(MemcachedNode node, Operation o) {
     if (failureMode == FailureMode.Redistribute) {
       RingNodeLocator live = live();
       Topology topology = live.topology();
-      boolean usable = live.usable(node);
-      if (!usable || !topology.contains(node)) {
+      if (!live.usable(node) || !topology.contains(node)) {
         if (o instanceof KeyedOperation) {
           redistributeByKey((KeyedOperation) o, topology);
-          return;
-        }
-        if (!usable) {
+        } else {
           o.cancel();
-          return;
         }
+        return;
       }
     }
     super.addOperation(node, o);
@@ -148,6 +146,20 @@ final class HashRingConnection extends MemcachedConnection {
   }
 
   /**
+   * Moves an operation off a node, on the I/O thread. An operation that cannot be placed (a ring
+   * refusing its key, say) is cancelled rather than left to end the I/O thread.
+   */
+  @Override
+  public void redistributeOperation(Operation op) {
+    try {
+      super.redistributeOperation(op);
+    } catch (RuntimeException e) {
+      getLogger().warn("Cancelling %s, which could not be redistributed: %s", op, e);
+      op.cancel();
+    }
+  }
+
+  /**
    * spymemcached schedules the reconnect, puts the node's unsent input queue back on the node, and
    * leaves its write queue waiting for the reconnect; with {@code Redistribute} this moves both to
    * the next usable server of each key.
@@ -171,6 +183,7 @@ final class HashRingConnection extends MemcachedConnection {
   @Override
   public void handleIO() throws IOException {
     RingNodeLocator live = live();
+    live.expireFirstConnects();
     advanceChange(live);
     super.handleIO();
     advanceChange(live);
@@ -238,15 +251,15 @@ final class HashRingConnection extends MemcachedConnection {
     }
     change.nodes = nodes;
     change.joining = opened;
-    change.joinDeadline = System.nanoTime() + change.joinNanos;
+    live.awaitFirstConnect(opened, System.nanoTime() + change.joinNanos);
     live.publish(old.joining(opened));
   }
 
-  /** Whether every new server has connected, or failed to, or the wait is over. */
+  /**
+   * Whether every new server has connected, or failed to (which includes not connecting within the
+   * join time).
+   */
   private static boolean joined(ServerChange change, RingNodeLocator live) {
-    if (System.nanoTime() - change.joinDeadline >= 0) {
-      return true;
-    }
     for (MemcachedNode node : change.joining) {
       if (!node.isActive() && live.usable(node)) {
         return false;

@@ -84,10 +84,12 @@ import net.spy.memcached.transcoders.Transcoder;
  * <p><b>Servers changed at run time.</b> {@link #addServers}, {@link #removeServers} and {@link
  * #setServers} change the servers of every running client made from this factory, with no restart:
  * the new ring is built and checked first (a refused list changes nothing), then each client's I/O
- * thread opens connections to the new servers, publishes the new ring in one atomic write, and
- * shuts the removed servers' connections down once the operations they have in flight are done.
- * Operations on other servers go on undisturbed, and keys move only as the selector's traits say:
- * for a ring with {@code MINIMAL_DISRUPTION} (ketama, jump) adding a server moves only keys to it.
+ * thread opens connections to the new servers, publishes the new ring in one atomic write once they
+ * are connected (or have failed to), and shuts the removed servers' connections down once the
+ * operations they have in flight are done. Operations on other servers go on undisturbed, and keys
+ * move only as the selector's traits say: with {@code MINIMAL_DISRUPTION} (ketama) adding or
+ * removing a server moves only keys to or from it; jump moves only keys to a server added at the
+ * end of the list; modulo moves almost every key.
  *
  * <p>A factory is thread-safe. It may serve several clients; they then share its servers.
  */
@@ -331,6 +333,7 @@ public final class HashRingConnectionFactory implements ConnectionFactory {
               + "); create it with new MemcachedClient(factory, factory.addresses())");
     }
     HashRingConnection connection = new HashRingConnection(this, servers.addresses);
+    connections.removeIf(MemcachedConnection::isShutDown);
     connections.add(connection);
     return connection;
   }
@@ -358,7 +361,10 @@ public final class HashRingConnectionFactory implements ConnectionFactory {
               + " are not the nodes of "
               + describe(servers.ring.servers()));
     }
-    return new RingNodeLocator(Topology.of(servers.ring, ordered), this::ring);
+    RingNodeLocator locator = new RingNodeLocator(Topology.of(servers.ring, ordered), this::ring);
+    locator.awaitFirstConnect(
+        ordered, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(getOperationTimeout()));
+    return locator;
   }
 
   private static MemcachedNode nodeAt(

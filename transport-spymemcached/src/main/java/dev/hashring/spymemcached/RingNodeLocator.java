@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
@@ -28,10 +29,10 @@ import net.spy.memcached.NodeLocator;
  * servers or the new ones, never a mix.
  *
  * <p>The locator of a {@link HashRingConnection} also keeps what that connection's I/O thread needs
- * from the first moment it runs: which nodes have lost their connection, the server changes waiting
- * for the I/O thread, and removed nodes waiting for their queues to drain. (spymemcached's {@code
- * MemcachedConnection} starts its thread in its constructor, before a subclass can set a field; the
- * locator is assigned before that start.)
+ * from the first moment it runs: which nodes have lost their connection or not connected in time,
+ * the server changes waiting for the I/O thread, and removed nodes waiting for their queues to
+ * drain. (spymemcached's {@code MemcachedConnection} starts its thread in its constructor, before a
+ * subclass can set a field; the locator is assigned before that start.)
  */
 final class RingNodeLocator implements NodeLocator {
 
@@ -39,6 +40,7 @@ final class RingNodeLocator implements NodeLocator {
   private volatile Topology topology;
 
   private final Set<MemcachedNode> failed = ConcurrentHashMap.newKeySet();
+  private final Map<MemcachedNode, Long> firstConnectDeadlines = new ConcurrentHashMap<>();
   private final Queue<ServerChange> changes = new ConcurrentLinkedQueue<>();
   private volatile ServerChange changing;
   private final Queue<DrainingNode> draining = new ConcurrentLinkedQueue<>();
@@ -122,8 +124,8 @@ final class RingNodeLocator implements NodeLocator {
 
   /**
    * Whether an operation may be queued on {@code node}: it is connected, or it is connecting for
-   * the first time and has not failed yet (spymemcached queues operations on a node that is still
-   * connecting, as it does when a client starts).
+   * the first time and has neither failed nor taken longer than its deadline (spymemcached queues
+   * operations on a node that is still connecting, as it does when a client starts).
    */
   boolean usable(MemcachedNode node) {
     // spymemcached counts 1 reconnect attempt before the first connect and 2 after a first
@@ -139,6 +141,36 @@ final class RingNodeLocator implements NodeLocator {
   /** Forgets a node that was shut down. */
   void forget(MemcachedNode node) {
     failed.remove(node);
+    firstConnectDeadlines.remove(node);
+  }
+
+  /**
+   * Gives new nodes until {@code deadlineNanos} ({@link System#nanoTime()}) to connect for the
+   * first time; one that has not connected by then counts as failed until it connects
+   * (spymemcached's connect has no timeout of its own).
+   */
+  void awaitFirstConnect(Collection<MemcachedNode> nodes, long deadlineNanos) {
+    for (MemcachedNode node : nodes) {
+      firstConnectDeadlines.put(node, deadlineNanos);
+    }
+  }
+
+  /** Marks failed the new nodes past their deadline. I/O thread only. */
+  void expireFirstConnects() {
+    if (firstConnectDeadlines.isEmpty()) {
+      return;
+    }
+    long now = System.nanoTime();
+    for (Iterator<Map.Entry<MemcachedNode, Long>> i = firstConnectDeadlines.entrySet().iterator();
+        i.hasNext(); ) {
+      Map.Entry<MemcachedNode, Long> entry = i.next();
+      if (entry.getKey().isActive()) {
+        i.remove();
+      } else if (now - entry.getValue() >= 0) {
+        markFailed(entry.getKey());
+        i.remove();
+      }
+    }
   }
 
   /** Queues a change of servers for the connection's I/O thread. */

@@ -19,7 +19,7 @@ final class ServerChange {
   /** The address of each server of {@link #ring}, in its order. */
   final List<InetSocketAddress> addresses;
 
-  /** How long to wait for new servers to connect before switching anyway. */
+  /** How long new servers have to connect; one that takes longer counts as failed until it does. */
   final long joinNanos;
 
   /** How long a removed server may keep operations in flight before it is shut down. */
@@ -35,9 +35,6 @@ final class ServerChange {
 
   /** The nodes of servers that are new, connecting. */
   List<MemcachedNode> joining;
-
-  /** When to switch even if a new server has not connected yet. */
-  long joinDeadline;
 
   ServerChange(Ring ring, List<InetSocketAddress> addresses, long joinNanos, long drainNanos) {
     this.ring = ring;

@@ -2,7 +2,6 @@ package dev.hashring.spymemcached;
 
 import dev.hashring.Ring;
 import dev.hashring.Server;
-import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -166,16 +165,6 @@ final class Topology {
       }
     }
     return node;
-  }
-
-  /** The address a node connects to, as {@code host:port}. */
-  static String describe(MemcachedNode node) {
-    SocketAddress address = node.getSocketAddress();
-    if (address instanceof InetSocketAddress) {
-      InetSocketAddress inet = (InetSocketAddress) address;
-      return inet.getHostString() + ":" + inet.getPort();
-    }
-    return String.valueOf(address);
   }
 
   @Override

@@ -38,9 +38,13 @@ final class Clients {
     }
   }
 
+  /**
+   * Shuts {@code client} down, waiting up to 2 s for queued operations (a broadcast stuck on a dead
+   * server in {@code FailureMode.Cancel} or {@code Retry} would hold it that long).
+   */
   static void stop(MemcachedClient client) {
     if (client != null) {
-      client.shutdown(WAIT_SECONDS, TimeUnit.SECONDS);
+      client.shutdown(2, TimeUnit.SECONDS);
     }
   }
 

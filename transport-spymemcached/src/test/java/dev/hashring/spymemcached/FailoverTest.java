@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import net.spy.memcached.FailureMode;
 import net.spy.memcached.MemcachedClient;
 import net.spy.memcached.internal.OperationFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -44,12 +46,16 @@ class FailoverTest {
   }
 
   private HashRingConnectionFactory start(int servers) {
+    return start(servers, FailureMode.Redistribute);
+  }
+
+  private HashRingConnectionFactory start(int servers, FailureMode mode) {
     processes.addAll(MemcachedProcess.start(servers));
     HashRingConnectionFactory factory =
         HashRingConnectionFactory.builder()
             .selector("ketama")
             .servers(servers())
-            .connectionFactoryBuilder(Clients.settings())
+            .connectionFactoryBuilder(Clients.settings().setFailureMode(mode))
             .build();
     client = Clients.start(factory);
     Clients.awaitConnected(client, factory);
@@ -165,6 +171,8 @@ class FailoverTest {
                   if (afterNotice && !Boolean.TRUE.equals(stored)) {
                     failuresAfterNoticed.add(key + ": not stored");
                   }
+                  List<String> bulk = keys.subList(i % 190, i % 190 + 10);
+                  client.asyncGetBulk(bulk).get(Clients.WAIT_SECONDS, TimeUnit.SECONDS);
                 } catch (TimeoutException e) {
                   hangs.add(key + ": " + e);
                 } catch (ExecutionException | RuntimeException e) {
@@ -235,5 +243,26 @@ class FailoverTest {
         .isInstanceOf(AllServersDownException.class)
         .hasMessageContaining(": all 2 are down (" + names + ")");
     assertThat(((AllServersDownException) bulk).servers()).isEqualTo(servers());
+  }
+
+  @Test
+  void cancelMode_keepsSpymemcachedBehaviour_operationsOfADeadPrimaryAreCancelled() {
+    start(2, FailureMode.Cancel);
+    Ring ring = ServerSelectors.forName("ketama").ring(servers());
+    Server victim = servers().get(0);
+    String key =
+        keys("cancel:", 100).stream()
+            .filter(k -> ring.primary(k).equals(victim))
+            .findFirst()
+            .orElseThrow();
+    process(victim).kill();
+    Clients.awaitDown(client, victim, key);
+
+    Throwable thrown =
+        catchThrowable(() -> client.asyncGet(key).get(Clients.WAIT_SECONDS, TimeUnit.SECONDS));
+
+    assertThat(thrown)
+        .isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(CancellationException.class);
   }
 }

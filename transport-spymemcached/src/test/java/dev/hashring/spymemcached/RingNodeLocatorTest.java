@@ -176,6 +176,25 @@ class RingNodeLocatorTest {
     }
   }
 
+  @Test
+  void nodeNotConnectedByItsDeadline_countsAsFailed() {
+    HashRingConnectionFactory factory = factory("ketama", SERVERS);
+    try (DetachedNodes detached = new DetachedNodes(factory.addresses())) {
+      List<MemcachedNode> nodes = detached.nodes();
+      RingNodeLocator locator = (RingNodeLocator) factory.createLocator(nodes);
+      // Never connected, within the operation timeout: operations may wait for it.
+      assertThat(locator.usable(nodes.get(0))).isTrue();
+
+      locator.awaitFirstConnect(List.of(nodes.get(0)), System.nanoTime() - 1);
+      locator.expireFirstConnects();
+
+      assertThat(locator.usable(nodes.get(0))).isFalse();
+      assertThat(locator.usable(nodes.get(1))).isTrue();
+      locator.markFailed(nodes.get(1));
+      assertThat(locator.usable(nodes.get(1))).isFalse();
+    }
+  }
+
   @ParameterizedTest
   @CsvSource({"ketama", "jump", "modulo"})
   void getPrimary_allocatesNothing(String selector) {
