@@ -24,10 +24,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * of this module, which holds every module of the repository, so README examples cannot rot.
  *
  * <p>A block that declares a top-level type is compiled as a file; any other block is taken as
- * statements and compiled as the body of a method. Both get wildcard imports of {@code
- * dev.hashring}, {@code dev.hashring.spi}, {@code dev.hashring.tck}, {@code java.util} and {@code
- * java.nio.file}, so short examples need not repeat them. To show Java that is not meant to
- * compile, fence it as {@code text}.
+ * statements, perhaps after imports, and compiled as the body of a method. Both get wildcard
+ * imports of {@code dev.hashring}, {@code dev.hashring.spi}, {@code dev.hashring.tck}, {@code
+ * java.util} and {@code java.nio.file}, so short examples need not repeat them. To show Java that
+ * is not meant to compile, fence it as {@code text}.
  */
 class ReadmeExamplesTest {
 
@@ -90,12 +90,18 @@ class ReadmeExamplesTest {
       className = name.group(1);
       source = withImports(example.code());
     } else {
+      // Statements, perhaps after the imports they need: the imports go before the class.
+      StringBuilder imports = new StringBuilder(IMPORTS);
+      StringBuilder statements = new StringBuilder();
+      for (String line : example.code().split("\n")) {
+        (line.startsWith("import ") ? imports : statements).append(line).append('\n');
+      }
       className = "Example";
       source =
-          IMPORTS
+          imports
               + "class Example {\n  @SuppressWarnings(\"unused\")\n  void run() throws Exception {\n"
-              + example.code()
-              + "\n  }\n}\n";
+              + statements
+              + "  }\n}\n";
     }
     Path file = directory.resolve(className + ".java");
     Files.writeString(file, source, UTF_8);
