@@ -56,6 +56,11 @@ public final class HashringCommand implements Runnable {
    */
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
+    // Warnings the library logs (a provider that failed to load, weights a profile ignores) as
+    // one line each, "WARNING: ...", rather than java.util.logging's two with a time stamp.
+    if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+      System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
+    }
     StandardStreams streams = StandardStreams.system();
     int status = execute(streams, args);
     streams.out().flush();

@@ -8,10 +8,17 @@ import dev.hashring.Registry;
 import dev.hashring.ServerSelector;
 import dev.hashring.ServerSelectors;
 import dev.hashring.Trait;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ListCommandTest {
 
@@ -101,5 +108,47 @@ class ListCommandTest {
     assertThat(ServerSelectors.registry().problems()).isEmpty();
     assertThat(run.out()).endsWith("\nProvider problems: none\n");
     assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void list_reportsAProviderThatFailsToLoad_loudly(@TempDir Path directory) throws Exception {
+    // A jar whose service file names a class it does not have, next to the command's own jars,
+    // in a JVM of its own (the default registry of this one is already loaded).
+    Path jar =
+        ProviderJar.build(
+            directory,
+            "broken",
+            Map.of("acme.Present", "package acme;\nclass Present {}\n"),
+            List.of("acme.MissingSelector"));
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                ClassPath.current() + java.io.File.pathSeparator + jar,
+                HashringCommand.class.getName(),
+                "list")
+            .redirectOutput(directory.resolve("out.txt").toFile())
+            .redirectError(directory.resolve("err.txt").toFile())
+            .start();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = read(directory.resolve("out.txt"));
+    String err = read(directory.resolve("err.txt"));
+
+    assertThat(process.exitValue()).as(err).isZero();
+    assertThat(out)
+        .contains(
+            "\nPROVIDER PROBLEMS (1): these providers cannot be used\n  acme.MissingSelector ("
+                + jar
+                + "): ")
+        .contains("\njump  "); // the others are still listed
+    assertThat(err)
+        .contains(
+            "hashring list: WARNING: 1 provider could not be used: acme.MissingSelector ("
+                + jar
+                + "): ");
+  }
+
+  private static String read(Path file) throws IOException {
+    return Files.readString(file, StandardCharsets.UTF_8);
   }
 }
