@@ -2,6 +2,7 @@ package dev.hashring.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -37,7 +38,10 @@ record StandardStreams(InputStream in, PrintStream out, PrintStream err, boolean
     boolean terminal = told != null ? told.equals("1") : System.console() != null;
     return new StandardStreams(
         new FileInputStream(FileDescriptor.in),
-        new PrintStream(new FileOutputStream(FileDescriptor.out), false, UTF_8),
+        new PrintStream(
+            new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+            false,
+            UTF_8),
         new PrintStream(new FileOutputStream(FileDescriptor.err), true, UTF_8),
         terminal);
   }
