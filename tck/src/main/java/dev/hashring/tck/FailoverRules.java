@@ -258,12 +258,14 @@ final class FailoverRules {
 
   /**
    * Checks elements 2 to {@code depth + 1} of each key's failover sequence against the primary of
-   * the ring without the servers before it. Rings are built once per set of removed servers.
+   * the ring without the servers before it, removed one after another, each ring built with the
+   * options {@link SelectorUnderTest#optionsAfter} gives for that removal. Rings are built once per
+   * set of removed servers and options.
    */
   private static void checkRemovals(
       SelectorUnderTest s, List<Server> servers, Ring ring, byte[][] keys, int depth) {
     int n = servers.size();
-    Map<Integer, Ring> without = new HashMap<>();
+    Map<List<Object>, Ring> without = new HashMap<>();
     Map<Server, Integer> index = new HashMap<>();
     for (int i = 0; i < n; i++) {
       index.put(servers.get(i), i);
@@ -280,6 +282,8 @@ final class FailoverRules {
             .build();
       }
       int removed = 0;
+      List<Server> previous = servers;
+      Map<String, String> options = s.options;
       for (int k = 1; k <= Math.min(depth, n - 1); k++) {
         removed |= 1 << index.get(sequence.get(k - 1));
         int mask = removed;
@@ -289,10 +293,13 @@ final class FailoverRules {
             remaining.add(servers.get(i));
           }
         }
-        Ring smaller = without.get(mask);
+        options = s.optionsAfter(previous, remaining, options);
+        previous = remaining;
+        List<Object> built = List.of(mask, options);
+        Ring smaller = without.get(built);
         if (smaller == null) {
-          smaller = s.ring(remaining);
-          without.put(mask, smaller);
+          smaller = s.ring(remaining, options);
+          without.put(built, smaller);
         }
         s.using(remaining);
         Server promoted = s.primary(smaller, key);
@@ -314,7 +321,11 @@ final class FailoverRules {
                       + (k == 1 ? "it" : "them")
                       + " the ring of "
                       + remaining.size()
-                      + " servers answers "
+                      + " servers"
+                      + (options.equals(s.options)
+                          ? ""
+                          : " (built with " + Describe.options(options) + ")")
+                      + " answers "
                       + promoted
                       + ", but failover(key) yields "
                       + sequence.get(k))

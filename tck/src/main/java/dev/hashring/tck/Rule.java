@@ -192,7 +192,9 @@ public enum Rule {
    * the keys. Equal-weight lists of 3 and 10 servers, two positions each, 20,000 keys. For rings
    * that claim {@link Trait#WEIGHTED} also with an added server of weight 3, whose share must lie
    * between 0.4 and 2.5 times {@code 3 / (n + 3)} (bounds as in rule 2.1). The trait promises this
-   * for any one server of any weight. It is asked of the ring before the change.
+   * for any one server of any weight. It is asked of the ring before the change. The ring after the
+   * change is built with the options {@link ServerSelectorTck#optionsAfter} gives (by default the
+   * same options).
    */
   ADDING_MOVES_KEYS_ONLY_TO_THE_NEW_SERVER(
       "2.2",
@@ -200,7 +202,8 @@ public enum Rule {
       Trait.MINIMAL_DISRUPTION,
       "a server's place (its ring points, its score) must not depend on its index in the list or"
           + " on the other servers; modulo and jump over list positions move keys between"
-          + " servers that did not change"),
+          + " servers that did not change; a selector whose options carry state (a removal"
+          + " history) is told the change by the TCK subclass's optionsAfter"),
 
   /**
    * Removing a server moves only its keys. Removing the server at a seeded random position of the
@@ -209,7 +212,8 @@ public enum Rule {
    * each, 20,000 keys. For rings that claim {@link Trait#WEIGHTED} also removing the server of
    * weight 3 at a random position of 10 servers of weights 1, 2, 3, 4, 1, 2, 3, 4, 1, 2 when that
    * ring claims the trait (share between 0.4 and 2.5 times {@code 3 / 23}). The trait is asked of
-   * the ring before the change.
+   * the ring before the change. The ring after the change is built with the options {@link
+   * ServerSelectorTck#optionsAfter} gives (by default the same options).
    */
   REMOVING_MOVES_ONLY_THE_REMOVED_SERVERS_KEYS(
       "2.3",
@@ -217,23 +221,27 @@ public enum Rule {
       Trait.MINIMAL_DISRUPTION,
       "a server's place must not depend on its index in the list, on the server count or on the"
           + " total weight: recomputing every server's point count from the total moves keys"
-          + " between servers that did not change"),
+          + " between servers that did not change; a selector whose options carry state (a"
+          + " removal history) is told the change by the TCK subclass's optionsAfter"),
 
   /**
    * Failover is removal. For every key, the {@code k}-th server of {@code failover(key)} ({@code k
-   * ≥ 2}) is {@code primary(key)} of the ring built from the same list, in the same order and with
-   * the same options, without the first {@code k - 1} servers of that sequence. 2,000 keys: the
-   * whole sequence on an equal-weight ring of 5 servers, the second and third servers on an
-   * equal-weight ring of 10 servers, and, when the equal-weight ring of 5 claims {@link
-   * Trait#WEIGHTED}, the whole sequence on 5 servers of weights 1, 2, 1, 3, 1 when that ring claims
-   * the trait.
+   * ≥ 2}) is {@code primary(key)} of the ring built from the same list, in the same order, without
+   * the first {@code k - 1} servers of that sequence, and with the options {@link
+   * ServerSelectorTck#optionsAfter} gives when they are removed one after another in that order (by
+   * default the same options). 2,000 keys: the whole sequence on an equal-weight ring of 5 servers,
+   * the second and third servers on an equal-weight ring of 10 servers, and, when the equal-weight
+   * ring of 5 claims {@link Trait#WEIGHTED}, the whole sequence on 5 servers of weights 1, 2, 1, 3,
+   * 1 when that ring claims the trait.
    */
   FAILOVER_IS_REMOVAL(
       "2.4",
       "the failover sequence is the primary after removing the servers before it",
       Trait.FAILOVER_IS_REMOVAL,
       "yield servers in the order removal would promote them: on a ring, the next distinct owner"
-          + " clockwise; with rendezvous hashing, the servers by descending score"),
+          + " clockwise; with rendezvous hashing, the servers by descending score; a selector"
+          + " whose options carry state (a removal history) is told the change by the TCK"
+          + " subclass's optionsAfter"),
 
   /**
    * Equal bytes give equal hashes. {@code hash(key)}, {@code hash(key, 0, key.length)}, the hash of

@@ -20,16 +20,29 @@ import java.util.function.Predicate;
  */
 final class SelectorUnderTest {
 
+  /** The hook {@link ServerSelectorTck#optionsAfter}: the options for a ring after a change. */
+  interface Transition {
+    Map<String, String> optionsAfter(
+        List<Server> before, List<Server> after, Map<String, String> options);
+  }
+
   final Rule rule;
   final ServerSelector selector;
   final Map<String, String> options;
   final Trace trace;
+  private final Transition transition;
 
-  SelectorUnderTest(Rule rule, ServerSelector selector, Map<String, String> options, Trace trace) {
+  SelectorUnderTest(
+      Rule rule,
+      ServerSelector selector,
+      Map<String, String> options,
+      Trace trace,
+      Transition transition) {
     this.rule = rule;
     this.selector = selector;
     this.options = Map.copyOf(options);
     this.trace = trace;
+    this.transition = transition;
     trace.call("name()", null);
     trace.subject(
         "selector '"
@@ -47,20 +60,32 @@ final class SelectorUnderTest {
 
   /** Builds a ring from a new list holding {@code servers}, with a copy of the options. */
   Ring ring(List<Server> servers) {
-    return ringFrom(new ArrayList<>(servers));
+    return ringFrom(new ArrayList<>(servers), options);
+  }
+
+  /**
+   * Builds a ring from a new list holding {@code servers}, with a copy of {@code ringOptions}: the
+   * ring after a change, with the options {@link #optionsAfter} gave for it.
+   */
+  Ring ring(List<Server> servers, Map<String, String> ringOptions) {
+    return ringFrom(new ArrayList<>(servers), ringOptions);
   }
 
   /** Builds a ring from exactly the list given, with a copy of the options. */
   Ring ringFrom(List<Server> given) {
+    return ringFrom(given, options);
+  }
+
+  private Ring ringFrom(List<Server> given, Map<String, String> ringOptions) {
     trace.servers(List.copyOf(given));
     trace.call(
         "ring("
             + given.size()
             + (given.size() == 1 ? " server, " : " servers, ")
-            + Describe.options(options)
+            + Describe.options(ringOptions)
             + ")",
         null);
-    Ring ring = selector.ring(given, new HashMap<>(options));
+    Ring ring = selector.ring(given, new HashMap<>(ringOptions));
     if (ring == null) {
       throw violation()
           .expected("ring(...) to return a ring for a valid server list")
@@ -68,6 +93,34 @@ final class SelectorUnderTest {
           .build();
     }
     return ring;
+  }
+
+  /**
+   * The options for the ring of {@code after}, given that the ring of {@code before} was built with
+   * {@code beforeOptions}, as the subclass's {@link ServerSelectorTck#optionsAfter} says (by
+   * default {@code beforeOptions} unchanged). Rules 2.2 to 2.4 only.
+   */
+  Map<String, String> optionsAfter(
+      List<Server> before, List<Server> after, Map<String, String> beforeOptions) {
+    trace.call(
+        "optionsAfter("
+            + before.size()
+            + " servers, "
+            + after.size()
+            + " servers, "
+            + Describe.options(beforeOptions)
+            + ")",
+        null);
+    Map<String, String> next =
+        transition.optionsAfter(List.copyOf(before), List.copyOf(after), Map.copyOf(beforeOptions));
+    if (next == null) {
+      throw violation()
+          .servers(after)
+          .expected("optionsAfter(before, after, options) to return the options for after")
+          .actual("it returned null")
+          .build();
+    }
+    return Map.copyOf(next);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.hashring.tck;
 
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import dev.hashring.Server;
 import dev.hashring.ServerSelector;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +33,10 @@ import org.junit.jupiter.api.TestInstance;
  * asks each ring it builds, and is skipped with the reason when the ring does not claim it. A
  * failing test says which rule broke, what was expected, what happened, and what to check.
  *
+ * <p>Rules 2.2 to 2.4 compare a ring with the ring of a list that has one server more or fewer. A
+ * selector whose options carry state (a removal history, for example) is told the change through
+ * {@link #optionsAfter}, which by default keeps the options as they are.
+ *
  * <p>Each rule runs in a daemon thread and fails when it takes longer than {@link #timeLimit()}, so
  * a provider that loops cannot hang the build; after that, the remaining rules of the same provider
  * fail at once. A correct provider takes well under a second per rule.
@@ -61,6 +66,41 @@ public abstract class ServerSelectorTck {
    */
   protected List<Map<String, String>> optionMaps() {
     return List.of(Map.of());
+  }
+
+  /**
+   * The options for the ring of {@code after}, given that the ring of {@code before} was built with
+   * {@code options}: how the TCK tells a stateful selector what changed. Rules 2.2, 2.3 and 2.4,
+   * and no other, build a ring, then the ring of a list with one server added or removed (rule 2.4:
+   * removed one after another, each step from the list and options of the step before), and build
+   * that second ring with the options this returns.
+   *
+   * <p>A selector whose mapping depends only on the server list and fixed options needs nothing
+   * here. A selector whose options carry state that the application evolves with the list, such as
+   * a removal history, overrides this to derive the next options exactly as its documentation tells
+   * applications to, for example by appending the removal of the server that left:
+   *
+   * <pre>{@code
+   * @Override
+   * protected Map<String, String> optionsAfter(
+   *     List<Server> before, List<Server> after, Map<String, String> options) {
+   *   return Map.of("history", AcmeHistory.next(options.get("history"), before, after));
+   * }
+   * }</pre>
+   *
+   * <p>The traits {@code MINIMAL_DISRUPTION} and {@code FAILOVER_IS_REMOVAL} are then checked for
+   * the transitions this expresses. The runner ({@link TckRunner}, {@code hashring tck}) cannot
+   * know them and always keeps the options unchanged.
+   *
+   * @param before the servers of the ring before the change, in order
+   * @param after the servers of the ring after the change, in order
+   * @param options the options the ring of {@code before} was built with
+   * @return the options to build the ring of {@code after} with; by default {@code options}
+   *     unchanged
+   */
+  protected Map<String, String> optionsAfter(
+      List<Server> before, List<Server> after, Map<String, String> options) {
+    return options;
   }
 
   /**
@@ -190,7 +230,7 @@ public abstract class ServerSelectorTck {
                 .actual("it returned null")
                 .build();
           }
-          check.run(new SelectorUnderTest(rule, selector, options, trace));
+          check.run(new SelectorUnderTest(rule, selector, options, trace, this::optionsAfter));
         });
   }
 }

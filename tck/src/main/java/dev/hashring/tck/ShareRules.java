@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Rules 1.7, 2.1, 2.2 and 2.3: how keys are shared among servers, and how they move when one server
- * is added or removed. The bounds and their reasons are documented on each {@link Rule}.
+ * is added or removed (the ring after the change built with the options {@link
+ * ServerSelectorTck#optionsAfter} gives). The bounds and their reasons are documented on each
+ * {@link Rule}.
  */
 final class ShareRules {
 
@@ -238,7 +240,8 @@ final class ShareRules {
       int position,
       byte[][] keys) {
     boolean adding = after.size() > before.size();
-    Ring afterRing = s.ring(after);
+    Map<String, String> afterOptions = s.optionsAfter(before, after, s.options);
+    Ring afterRing = s.ring(after, afterOptions);
     List<Server> larger = adding ? after : before;
     Ring largerRing = adding ? afterRing : beforeRing;
     boolean weighted = s.traits(largerRing).contains(Trait.WEIGHTED);
@@ -253,7 +256,10 @@ final class ShareRules {
             + (adding ? " at position " : " from position ")
             + position
             + " of "
-            + Describe.servers(before);
+            + Describe.servers(before)
+            + (afterOptions.equals(s.options)
+                ? ""
+                : " (the ring after built with " + Describe.options(afterOptions) + ")");
     int moved = 0;
     int wrong = 0;
     byte[] example = null;
