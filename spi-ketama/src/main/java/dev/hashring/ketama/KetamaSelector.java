@@ -145,11 +145,11 @@ public final class KetamaSelector implements ServerSelector {
   @Override
   public Map<String, String> options() {
     Map<String, String> options = new LinkedHashMap<>();
-    options.put(
-        "compat",
-        "which client to reproduce: "
-            + String.join(", ", compatProfiles())
-            + " (default native, this project's own ring)");
+    StringBuilder compat = new StringBuilder("which client to reproduce (default native): ");
+    for (Profile profile : Profiles.ALL.values()) {
+      compat.append(profile.name()).append(" = ").append(profile.summary()).append("; ");
+    }
+    options.put("compat", compat.substring(0, compat.length() - 2));
     StringBuilder hashes = new StringBuilder("the key hash; ");
     for (Profile profile : Profiles.ALL.values()) {
       hashes.append(profile.name()).append(": ").append(profile.hashes().describe()).append("; ");

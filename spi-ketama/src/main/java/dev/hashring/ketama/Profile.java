@@ -53,10 +53,6 @@ final class Profile {
     return b.hashes;
   }
 
-  NodeFormat nodes() {
-    return b.nodes;
-  }
-
   TieOrder ties() {
     return b.ties;
   }

@@ -44,8 +44,12 @@ class KetamaSelectorTest {
   @Test
   void options_describeEveryKeyWithItsValuesAndDefault() {
     Map<String, String> options = KETAMA.options();
-    assertThat(options).containsOnlyKeys("compat", "hash", "points", "node_format", "hash_tag");
-    assertThat(options.get("compat")).contains("native, libmemcached,").contains("(default native");
+    assertThat(options)
+        .containsOnlyKeys("compat", "hash", "points", "node_format", "namespace", "hash_tag");
+    assertThat(options.get("compat"))
+        .startsWith("which client to reproduce (default native): native = this project's own ring")
+        .contains("; libmemcached-weighted = libmemcached KETAMA_WEIGHTED")
+        .contains("; dalli = Dalli::Ring");
     assertThat(options.get("hash"))
         .contains("native: any registered hash algorithm (default murmur3)")
         .contains("dalli: crc32a only")

@@ -33,7 +33,10 @@ class SpymemcachedLocatorTest {
     List<List<Server>> topologies = new ArrayList<>();
     Random random = new Random(2012);
     for (int size : new int[] {1, 2, 3, 5, 8, 13, 25, 50}) {
-      for (String weights : List.of("one", "random", "large")) {
+      for (String weights : List.of("one", "random", "large", "two")) {
+        if (weights.equals("two") && size < 25) {
+          continue; // equal weights above 1: the weighted formula, 156 points for 25 and 50
+        }
         List<Server> servers = new ArrayList<>();
         for (int i = 0; i < size; i++) {
           String host;
@@ -51,6 +54,7 @@ class SpymemcachedLocatorTest {
               switch (weights) {
                 case "random" -> 1 + random.nextInt(10);
                 case "large" -> new int[] {600, 300, 1000, 200, 350, 800, 950, 100}[i % 8];
+                case "two" -> 2;
                 default -> 1;
               };
           servers.add(Server.of(host, port, weight));
