@@ -35,8 +35,8 @@ final class ChangeMeasurement {
     Ring before;
     Ring after;
     try {
-      before = configuration.ring(scenario.before());
-      after = configuration.ring(scenario.after());
+      before = configuration.ringBefore(scenario.before());
+      after = configuration.ringAfter(scenario.after());
     } catch (IllegalArgumentException refused) {
       return ChangeResult.refused(configuration, refused.getMessage());
     }

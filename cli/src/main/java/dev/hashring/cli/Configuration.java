@@ -3,34 +3,77 @@ package dev.hashring.cli;
 import dev.hashring.Ring;
 import dev.hashring.Server;
 import dev.hashring.ServerSelector;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * A selector and the options it runs with: one row of a simulation.
+ * A selector and the options it runs with: one row of a simulation. A selector whose options record
+ * the changes of the list (anchor's {@code history}) is told the change through {@code
+ * optionsAfter}, which the ring after the change gets on top of {@code options}.
  *
  * @param selector the selector
- * @param options its options
+ * @param options its options, before and after the change
+ * @param optionsAfter options that replace or add to {@code options} after the change; usually none
  */
-record Configuration(ServerSelector selector, Map<String, String> options) {
+record Configuration(
+    ServerSelector selector, Map<String, String> options, Map<String, String> optionsAfter) {
+
+  /** Values longer than this are shortened in the table. */
+  private static final int SHOWN_VALUE = 24;
 
   /** Copies the options. */
   Configuration {
     options = Map.copyOf(options);
+    optionsAfter = Map.copyOf(optionsAfter);
   }
 
-  /** The options as {@code compat=libmemcached hash=md5}, or {@code (default options)}. */
+  /** A configuration with the same options before and after the change. */
+  Configuration(ServerSelector selector, Map<String, String> options) {
+    this(selector, options, Map.of());
+  }
+
+  /**
+   * The options as {@code compat=libmemcached hash=md5}, or {@code (default options)}, then the
+   * options after the change, if any, with long values shortened.
+   */
   String optionText() {
-    return SelectorOptions.describe(new java.util.TreeMap<>(options));
+    String text = SelectorOptions.describe(new TreeMap<>(options));
+    if (optionsAfter.isEmpty()) {
+      return text;
+    }
+    StringBuilder after = new StringBuilder(text).append(", after:");
+    new TreeMap<>(optionsAfter)
+        .forEach(
+            (key, value) ->
+                after
+                    .append(' ')
+                    .append(key)
+                    .append('=')
+                    .append(
+                        value.length() > SHOWN_VALUE
+                            ? value.substring(0, SHOWN_VALUE - 3) + "..."
+                            : value));
+    return after.toString();
   }
 
   /** The selector's name and options, such as {@code ketama compat=libmemcached}. */
   String label() {
-    return options.isEmpty() ? selector.name() : selector.name() + " " + optionText();
+    return options.isEmpty() && optionsAfter.isEmpty()
+        ? selector.name()
+        : selector.name() + " " + optionText();
   }
 
-  /** The ring for {@code servers}. */
-  Ring ring(List<Server> servers) {
+  /** The ring for the servers before the change. */
+  Ring ringBefore(List<Server> servers) {
     return selector.ring(servers, options);
+  }
+
+  /** The ring for the servers after the change. */
+  Ring ringAfter(List<Server> servers) {
+    Map<String, String> after = new LinkedHashMap<>(options);
+    after.putAll(optionsAfter);
+    return selector.ring(servers, after);
   }
 }

@@ -6,6 +6,7 @@ import dev.hashring.ServerSelector;
 import dev.hashring.ServerSelectors;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +50,14 @@ final class DiffCommand implements Callable<Integer> {
       paramLabel = "KEY=VALUE",
       description = "A selector option, such as compat=libmemcached; repeatable.")
   private List<String> optionPairs;
+
+  @Option(
+      names = "--to-option",
+      paramLabel = "KEY=VALUE",
+      description =
+          "An option for the --to ring only, on top of --option: for selectors whose options"
+              + " record changes, such as anchor's history; repeatable.")
+  private List<String> toOptionPairs;
 
   @Option(
       names = "--from",
@@ -97,8 +106,10 @@ final class DiffCommand implements Callable<Integer> {
     List<Server> from = ServerListText.parse("--from", fromList);
     List<Server> to = ServerListText.parse("--to", toList);
     ServerSelector selector = ServerSelectors.forName(selectorName);
+    Map<String, String> toOptions = new LinkedHashMap<>(options);
+    toOptions.putAll(SelectorOptions.parse(toOptionPairs, "--to-option"));
     Ring before = ring(selector, from, options, "--from");
-    Ring after = ring(selector, to, options, "--to");
+    Ring after = ring(selector, to, toOptions, "--to");
     String whyNotExact = ArcComparison.whyNotExact(before, after);
     Movement movement;
     if (whyNotExact == null && !forceSample) {
@@ -116,7 +127,7 @@ final class DiffCommand implements Callable<Integer> {
         progress.finish();
       }
     }
-    print(streams.out(), selector.name(), options, from, to, movement);
+    print(streams.out(), selector.name(), options, toOptions, from, to, movement);
     streams.out().flush();
     return 0;
   }
@@ -135,10 +146,14 @@ final class DiffCommand implements Callable<Integer> {
       PrintStream out,
       String selector,
       Map<String, String> options,
+      Map<String, String> toOptions,
       List<Server> from,
       List<Server> to,
       Movement movement) {
     out.println("selector " + selector + " " + SelectorOptions.describe(options));
+    if (!toOptions.equals(options)) {
+      out.println("         after: " + SelectorOptions.describe(toOptions));
+    }
     out.println("from     " + from.size() + " servers: " + ServerListText.format(from));
     out.println("to       " + to.size() + " servers: " + ServerListText.format(to));
     out.println("method   " + movement.method());

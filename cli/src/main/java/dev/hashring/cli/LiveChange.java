@@ -81,8 +81,8 @@ final class LiveChange {
     }
     long predicted = 0;
     try {
-      Ring before = configuration.ring(scenario.before());
-      Ring after = configuration.ring(scenario.after());
+      Ring before = configuration.ringBefore(scenario.before());
+      Ring after = configuration.ringAfter(scenario.after());
       for (String key : keys) {
         if (before.primary(key).address().equals(after.primary(key).address())) {
           predicted++;

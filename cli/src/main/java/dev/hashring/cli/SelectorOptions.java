@@ -23,6 +23,15 @@ final class SelectorOptions {
    * @throws CommandFailure if an argument is not {@code key=value} or a key is given twice
    */
   static Map<String, String> parse(List<String> pairs) {
+    return parse(pairs, "--option");
+  }
+
+  /**
+   * The map of {@code key=value} arguments of the option {@code name}, in the order given.
+   *
+   * @throws CommandFailure if an argument is not {@code key=value} or a key is given twice
+   */
+  static Map<String, String> parse(List<String> pairs, String name) {
     Map<String, String> options = new LinkedHashMap<>();
     if (pairs == null) {
       return Collections.unmodifiableMap(options);
@@ -31,14 +40,15 @@ final class SelectorOptions {
       int equals = pair.indexOf('=');
       if (equals <= 0) {
         throw CommandFailure.badInput(
-            "--option must be key=value, such as compat=libmemcached or hash=md5: '" + pair + "'");
+            name + " must be key=value, such as compat=libmemcached or hash=md5: '" + pair + "'");
       }
       String key = pair.substring(0, equals);
       String value = pair.substring(equals + 1);
       String earlier = options.putIfAbsent(key, value);
       if (earlier != null) {
         throw CommandFailure.badInput(
-            "--option "
+            name
+                + " "
                 + key
                 + " is given twice, as '"
                 + earlier

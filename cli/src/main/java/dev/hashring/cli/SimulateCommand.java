@@ -102,6 +102,14 @@ final class SimulateCommand implements Callable<Integer> {
   private List<String> optionPairs;
 
   @Option(
+      names = "--option-after",
+      paramLabel = "KEY=VALUE",
+      description =
+          "An option for the rings after the change only, on top of --option: for selectors whose"
+              + " options record changes, such as anchor's history; repeatable.")
+  private List<String> optionAfterPairs;
+
+  @Option(
       names = "--all-profiles",
       description = "Run every compat profile of every selector, not only its default.")
   private boolean allProfiles;
@@ -124,8 +132,8 @@ final class SimulateCommand implements Callable<Integer> {
       paramLabel = "MS",
       defaultValue = "300",
       description =
-          "Milliseconds per selector to measure lookups per second, a third of them warming up"
-              + " (default: ${DEFAULT-VALUE}; 0 skips it).")
+          "Milliseconds per selector to measure lookups per second, after warming up until the"
+              + " rate stops rising (default: ${DEFAULT-VALUE}; 0 skips it).")
   private long timingMillis;
 
   @Option(
@@ -152,7 +160,8 @@ final class SimulateCommand implements Callable<Integer> {
   public Integer call() {
     checkCounts();
     Map<String, String> options = SelectorOptions.parse(optionPairs);
-    List<Configuration> configurations = configurations(options);
+    Map<String, String> optionsAfter = SelectorOptions.parse(optionAfterPairs, "--option-after");
+    List<Configuration> configurations = configurations(options, optionsAfter);
     if (plot != null) {
       LoadChart.Format.of(plot); // refuse a bad file name before the work, not after
     }
@@ -215,6 +224,11 @@ final class SimulateCommand implements Callable<Integer> {
               + (memcachedList != null ? "--memcached" : "--memcached-local")
               + " the servers are the memcached ones");
     }
+    if ((memcachedList != null || memcachedLocal != null) && optionAfterPairs != null) {
+      throw CommandFailure.badInput(
+          "--option-after is for in-process runs: a running client changes its servers, not its"
+              + " options");
+    }
     if ((memcachedList != null || memcachedLocal != null) && plot != null) {
       throw CommandFailure.badInput("--plot draws in-process runs only, not --memcached ones");
     }
@@ -235,7 +249,8 @@ final class SimulateCommand implements Callable<Integer> {
   }
 
   /** The selectors and options to run, in registry order, each profile if asked. */
-  private List<Configuration> configurations(Map<String, String> options) {
+  private List<Configuration> configurations(
+      Map<String, String> options, Map<String, String> optionsAfter) {
     List<ServerSelector> selectors = new ArrayList<>();
     if (selectorNames == null || selectorNames.isEmpty()) {
       selectors.addAll(ServerSelectors.all());
@@ -264,10 +279,10 @@ final class SimulateCommand implements Callable<Integer> {
           Map<String, String> withProfile = new LinkedHashMap<>();
           withProfile.put("compat", profile);
           withProfile.putAll(options);
-          configurations.add(new Configuration(selector, withProfile));
+          configurations.add(new Configuration(selector, withProfile, optionsAfter));
         }
       } else {
-        configurations.add(new Configuration(selector, options));
+        configurations.add(new Configuration(selector, options, optionsAfter));
       }
     }
     return configurations;

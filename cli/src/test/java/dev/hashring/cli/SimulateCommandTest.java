@@ -282,6 +282,46 @@ class SimulateCommandTest {
   }
 
   @Test
+  void optionAfter_tellsAStatefulSelectorTheChange_andOnlyTheRemovedServersKeysMove() {
+    // Seed 1 removes 10.0.0.5 of eight; anchor's history says so, after the change only.
+    String history =
+        "history=+10.0.0.1:11211,+10.0.0.2:11211,+10.0.0.3:11211,+10.0.0.4:11211,"
+            + "+10.0.0.5:11211,+10.0.0.6:11211,+10.0.0.7:11211,+10.0.0.8:11211,-10.0.0.5:11211";
+    CommandRun run =
+        CommandRun.of(
+            "simulate",
+            "--keys",
+            "4000",
+            "--timing",
+            "0",
+            "--remove",
+            "1",
+            "--selector",
+            "anchor",
+            "--option-after",
+            history);
+    assertThat(run.status()).as("%s", run).isZero();
+    assertThat(run.out()).contains("\nremoved 1 server: 10.0.0.5:11211\n");
+    Map<String, String> row =
+        new SimulationTable(run.out())
+            .row("anchor", "(default options), after: history=+10.0.0.1:11211,+10.0...");
+    assertThat(row.get("kept->kept")).isEqualTo("0.0%");
+    assertThat(SimulationTable.share(row.get("stayed"))).isCloseTo(7 / 8.0, within(0.03));
+
+    // Without the history, anchor places keys as jump does, and a middle server's removal
+    // moves keys between the others.
+    CommandRun without =
+        CommandRun.of(
+            "simulate", "--keys", "4000", "--timing", "0", "--remove", "1", "--selector", "anchor");
+    assertThat(
+            SimulationTable.share(
+                new SimulationTable(without.out())
+                    .row("anchor", "(default options)")
+                    .get("kept->kept")))
+        .isGreaterThan(0.1);
+  }
+
+  @Test
   void badArguments_exitWith2_andSayWhatIsAccepted() {
     assertError(
         new String[] {"simulate", "--servers", "0"}, "--servers must be from 1 to 10000: 0");
@@ -311,6 +351,13 @@ class SimulateCommandTest {
     assertError(
         new String[] {"simulate", "--selector", "maglve"},
         LocateCommandTest.messageOf(() -> ServerSelectors.forName("maglve")));
+    assertError(
+        new String[] {"simulate", "--memcached-local", "2", "--option-after", "history=x"},
+        "--option-after is for in-process runs: a running client changes its servers, not its"
+            + " options");
+    assertError(
+        new String[] {"simulate", "--option-after", "history"},
+        "--option-after must be key=value, such as compat=libmemcached or hash=md5: 'history'");
     assertError(
         new String[] {"simulate", "--memcached-local", "2", "--servers", "3"},
         "--servers and --server-list are for in-process runs; with --memcached-local the servers"
