@@ -2,6 +2,7 @@ package dev.hashring;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A distribution algorithm (ketama, modulo, jump, ...): given a list of servers and options, it
@@ -56,6 +57,30 @@ public interface ServerSelector {
    */
   default Ring ring(List<Server> servers) {
     return ring(servers, Map.of());
+  }
+
+  /**
+   * The options to build the ring of {@code after} with, when the ring of {@code before} was built
+   * with {@code options}. Most selectors keep no state about the servers in their options and
+   * return {@code options} unchanged (the default). A selector whose options record how the list
+   * came to be (a removal history, as {@code anchor}'s {@code history}) returns the options with
+   * the change recorded, so that the change keeps the promises of its traits.
+   *
+   * <p>Tools that change a running server list ask this: the spymemcached transport when servers
+   * are added or removed, {@code hashring simulate} and {@code diff}, and the TCK's disruption
+   * rules.
+   *
+   * @param before the servers of the current ring, in order
+   * @param after the servers of the next ring, in order
+   * @param options the options the current ring was built with
+   * @return the options for the next ring; by default {@code options}
+   * @throws NullPointerException if an argument is {@code null}
+   */
+  default Map<String, String> optionsAfter(
+      List<Server> before, List<Server> after, Map<String, String> options) {
+    Objects.requireNonNull(before, "before");
+    Objects.requireNonNull(after, "after");
+    return Objects.requireNonNull(options, "options");
   }
 
   /**

@@ -14,7 +14,8 @@ public enum Trait {
 
   /**
    * Adding a server to the list, or removing one, anywhere in the list, moves only keys to or from
-   * that server, and about its share of them.
+   * that server, and about its share of them. The ring after the change is built with the options
+   * {@link ServerSelector#optionsAfter} gives for it (for most selectors, the same options).
    */
   MINIMAL_DISRUPTION,
 

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -61,6 +62,12 @@ import java.util.Optional;
  * d joins, weight 2     history ...,-10.0.0.2:11211,+10.0.0.4:11211:2
  *                       servers a, c, d: keys move only to d, about 2/4 of them
  * </pre>
+ *
+ * <p>{@link #optionsAfter} does this for tools that change a list (the spymemcached transport,
+ * {@code hashring simulate}, the TCK): it writes out the default history if there is none, then
+ * appends the removal of every server of {@code before} that is not in {@code after} (in the order
+ * of {@code before}) and the addition of every server of {@code after} that is not in {@code
+ * before} (in the order of {@code after}); a server whose weight or name changed is both.
  *
  * <p><b>Adding again.</b> An added server takes the buckets removed most recently, then new ones.
  * So adding a server right after its removal ({@code -b,+b}) restores every key exactly; adding it
@@ -216,5 +223,45 @@ public final class AnchorSelector implements ServerSelector {
   @Override
   public String toString() {
     return "ServerSelectors.forName(\"anchor\")";
+  }
+
+  /**
+   * The options after the list changes from {@code before} to {@code after}: the history (written
+   * out from {@code before} if the option is absent) with the removal of every server that left and
+   * the addition of every server that joined appended, as the class documentation describes.
+   *
+   * @param before the servers of the current ring
+   * @param after the servers of the next ring
+   * @param options the options of the current ring
+   * @return the same options with the new {@code history}
+   */
+  @Override
+  public Map<String, String> optionsAfter(
+      List<Server> before, List<Server> after, Map<String, String> options) {
+    Objects.requireNonNull(before, "before");
+    Objects.requireNonNull(after, "after");
+    Objects.requireNonNull(options, "options");
+    StringBuilder history = new StringBuilder();
+    String given = options.get("history");
+    if (given != null) {
+      history.append(given);
+    } else {
+      for (Server server : before) {
+        history.append(history.length() == 0 ? "+" : ",+").append(server);
+      }
+    }
+    for (Server server : before) {
+      if (!after.contains(server)) {
+        history.append(history.length() == 0 ? "-" : ",-").append(server.address());
+      }
+    }
+    for (Server server : after) {
+      if (!before.contains(server)) {
+        history.append(history.length() == 0 ? "+" : ",+").append(server);
+      }
+    }
+    Map<String, String> next = new LinkedHashMap<>(options);
+    next.put("history", history.toString());
+    return Collections.unmodifiableMap(next);
   }
 }

@@ -35,6 +35,31 @@ class AnchorSelectorTest {
   }
 
   @Test
+  void optionsAfter_appendsTheChangeToTheHistory_asTheDocumentationSays() {
+    Server a = Server.parse("10.0.0.1:11211");
+    Server b = Server.parse("10.0.0.2:11211");
+    Server c = Server.parse("10.0.0.3:11211");
+    Server d = Server.parse("10.0.0.4:11211:2");
+    AnchorSelector selector = new AnchorSelector();
+
+    Map<String, String> afterB =
+        selector.optionsAfter(List.of(a, b, c), List.of(a, c), Map.of("hash", "md5"));
+    assertThat(afterB)
+        .containsOnly(
+            Map.entry("hash", "md5"),
+            Map.entry(
+                "history", "+10.0.0.1:11211,+10.0.0.2:11211,+10.0.0.3:11211,-10.0.0.2:11211"));
+    Map<String, String> afterD = selector.optionsAfter(List.of(a, c), List.of(a, c, d), afterB);
+    assertThat(afterD.get("history"))
+        .isEqualTo(
+            "+10.0.0.1:11211,+10.0.0.2:11211,+10.0.0.3:11211,-10.0.0.2:11211,+10.0.0.4:11211:2");
+    Map<String, String> reweighted =
+        selector.optionsAfter(List.of(a, c, d), List.of(a, c, d.withWeight(5)), afterD);
+    assertThat(reweighted.get("history")).endsWith(",-10.0.0.4:11211,+10.0.0.4:11211:5");
+    assertThat(selector.ring(List.of(a, c, d.withWeight(5)), reweighted).servers()).hasSize(3);
+  }
+
+  @Test
   void registry_findsTheSelectorByName() {
     assertThat(ServerSelectors.forName("anchor")).isInstanceOf(AnchorSelector.class);
     assertThat(selector.name()).isEqualTo("anchor");

@@ -1,6 +1,5 @@
 package dev.hashring.anchor;
 
-import dev.hashring.Server;
 import dev.hashring.ServerSelector;
 import dev.hashring.tck.ServerSelectorTck;
 import java.util.List;
@@ -24,11 +23,5 @@ class AnchorTckTest extends ServerSelectorTck {
         Map.of("compat", "native", "hash", "murmur3"),
         Map.of("hash", "fnv1a_64"),
         Map.of("hash", "md5"));
-  }
-
-  @Override
-  protected Map<String, String> optionsAfter(
-      List<Server> before, List<Server> after, Map<String, String> options) {
-    return Histories.after(before, after, options);
   }
 }

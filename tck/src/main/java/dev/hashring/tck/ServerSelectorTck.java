@@ -35,7 +35,8 @@ import org.junit.jupiter.api.TestInstance;
  *
  * <p>Rules 2.2 to 2.4 compare a ring with the ring of a list that has one server more or fewer. A
  * selector whose options carry state (a removal history, for example) is told the change through
- * {@link #optionsAfter}, which by default keeps the options as they are.
+ * {@link #optionsAfter}, which by default asks the selector's own {@link
+ * ServerSelector#optionsAfter}.
  *
  * <p>Each rule runs in a daemon thread and fails when it takes longer than {@link #timeLimit()}, so
  * a provider that loops cannot hang the build; after that, the remaining rules of the same provider
@@ -75,10 +76,10 @@ public abstract class ServerSelectorTck {
    * removed one after another, each step from the list and options of the step before), and build
    * that second ring with the options this returns.
    *
-   * <p>A selector whose mapping depends only on the server list and fixed options needs nothing
-   * here. A selector whose options carry state that the application evolves with the list, such as
-   * a removal history, overrides this to derive the next options exactly as its documentation tells
-   * applications to, for example by appending the removal of the server that left:
+   * <p>By default this is the selector's own {@link ServerSelector#optionsAfter}, which a selector
+   * whose options carry state (a removal history) implements, and which keeps the options of every
+   * other selector. Override it only to test other transitions than the selector's own, for example
+   * histories of a different shape:
    *
    * <pre>{@code
    * @Override
@@ -89,18 +90,18 @@ public abstract class ServerSelectorTck {
    * }</pre>
    *
    * <p>The traits {@code MINIMAL_DISRUPTION} and {@code FAILOVER_IS_REMOVAL} are then checked for
-   * the transitions this expresses. The runner ({@link TckRunner}, {@code hashring tck}) cannot
-   * know them and always keeps the options unchanged.
+   * the transitions this expresses. The runner ({@link TckRunner}, {@code hashring tck}) uses the
+   * default.
    *
    * @param before the servers of the ring before the change, in order
    * @param after the servers of the ring after the change, in order
    * @param options the options the ring of {@code before} was built with
-   * @return the options to build the ring of {@code after} with; by default {@code options}
-   *     unchanged
+   * @return the options to build the ring of {@code after} with; by default {@code
+   *     selector().optionsAfter(before, after, options)}
    */
   protected Map<String, String> optionsAfter(
       List<Server> before, List<Server> after, Map<String, String> options) {
-    return options;
+    return selector().optionsAfter(before, after, options);
   }
 
   /**
