@@ -36,7 +36,7 @@ final class ChangeMeasurement {
     Ring after;
     try {
       before = configuration.ringBefore(scenario.before());
-      after = configuration.ringAfter(scenario.after());
+      after = configuration.ringAfter(scenario.before(), scenario.after());
     } catch (IllegalArgumentException refused) {
       return ChangeResult.refused(configuration, refused.getMessage());
     }

@@ -9,13 +9,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A selector and the options it runs with: one row of a simulation. A selector whose options record
- * the changes of the list (anchor's {@code history}) is told the change through {@code
- * optionsAfter}, which the ring after the change gets on top of {@code options}.
+ * A selector and the options it runs with: one row of a simulation. The ring after the change gets
+ * the options the selector gives for the change ({@link ServerSelector#optionsAfter}: the same,
+ * except for a selector whose options record the changes of the list, such as anchor's {@code
+ * history}), and {@code optionsAfter} on top, when the user gives some.
  *
  * @param selector the selector
- * @param options its options, before and after the change
- * @param optionsAfter options that replace or add to {@code options} after the change; usually none
+ * @param options its options before the change
+ * @param optionsAfter options the user gives for after the change, on top of what the selector
+ *     says; usually none
  */
 record Configuration(
     ServerSelector selector, Map<String, String> options, Map<String, String> optionsAfter) {
@@ -70,10 +72,14 @@ record Configuration(
     return selector.ring(servers, options);
   }
 
-  /** The ring for the servers after the change. */
-  Ring ringAfter(List<Server> servers) {
-    Map<String, String> after = new LinkedHashMap<>(options);
-    after.putAll(optionsAfter);
-    return selector.ring(servers, after);
+  /**
+   * The ring for the servers after the change: with the options the selector gives for the change
+   * ({@link ServerSelector#optionsAfter}, which records it for a selector such as anchor), then
+   * {@code optionsAfter} on top.
+   */
+  Ring ringAfter(List<Server> before, List<Server> after) {
+    Map<String, String> next = new LinkedHashMap<>(selector.optionsAfter(before, after, options));
+    next.putAll(optionsAfter);
+    return selector.ring(after, next);
   }
 }

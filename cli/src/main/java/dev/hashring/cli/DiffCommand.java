@@ -55,8 +55,8 @@ final class DiffCommand implements Callable<Integer> {
       names = "--to-option",
       paramLabel = "KEY=VALUE",
       description =
-          "An option for the --to ring only, on top of --option: for selectors whose options"
-              + " record changes, such as anchor's history; repeatable.")
+          "An option for the --to ring only, on top of --option and of what the selector records"
+              + " for the change (anchor's history); repeatable.")
   private List<String> toOptionPairs;
 
   @Option(
@@ -106,9 +106,12 @@ final class DiffCommand implements Callable<Integer> {
     List<Server> from = ServerListText.parse("--from", fromList);
     List<Server> to = ServerListText.parse("--to", toList);
     ServerSelector selector = ServerSelectors.forName(selectorName);
-    Map<String, String> toOptions = new LinkedHashMap<>(options);
-    toOptions.putAll(SelectorOptions.parse(toOptionPairs, "--to-option"));
+    Map<String, String> explicitToOptions = SelectorOptions.parse(toOptionPairs, "--to-option");
     Ring before = ring(selector, from, options, "--from");
+    // The options for the new list: as the selector records the change (anchor's history), then
+    // what --to-option says.
+    Map<String, String> toOptions = new LinkedHashMap<>(selector.optionsAfter(from, to, options));
+    toOptions.putAll(explicitToOptions);
     Ring after = ring(selector, to, toOptions, "--to");
     String whyNotExact = ArcComparison.whyNotExact(before, after);
     Movement movement;

@@ -82,7 +82,7 @@ final class LiveChange {
     long predicted = 0;
     try {
       Ring before = configuration.ringBefore(scenario.before());
-      Ring after = configuration.ringAfter(scenario.after());
+      Ring after = configuration.ringAfter(scenario.before(), scenario.after());
       for (String key : keys) {
         if (before.primary(key).address().equals(after.primary(key).address())) {
           predicted++;

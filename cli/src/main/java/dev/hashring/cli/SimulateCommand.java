@@ -105,8 +105,8 @@ final class SimulateCommand implements Callable<Integer> {
       names = "--option-after",
       paramLabel = "KEY=VALUE",
       description =
-          "An option for the rings after the change only, on top of --option: for selectors whose"
-              + " options record changes, such as anchor's history; repeatable.")
+          "An option for the rings after the change only, on top of --option and of what the"
+              + " selector records for the change (anchor's history); repeatable.")
   private List<String> optionAfterPairs;
 
   @Option(
