@@ -33,7 +33,7 @@ class HashringScriptIT {
    * The documents whose {@code sh} blocks' {@code ./hashring} commands must work as written; those
    * that do not exist are skipped.
    */
-  static final List<String> DOCUMENTS = List.of("README.md", "docs/README-cli.md", "docs/CLI.md");
+  static final List<String> DOCUMENTS = List.of("README.md", "docs/CLI.md");
 
   private static final Pattern SH_BLOCK =
       Pattern.compile("(?m)^```sh[ \\t]*\\n(.*?)^```[ \\t]*$", Pattern.DOTALL);

@@ -34,7 +34,7 @@ class ReadmeExamplesTest {
   /**
    * The documents whose examples must compile, from the repository root; absent ones are skipped.
    */
-  static final List<String> DOCUMENTS = List.of("README.md", "docs/README-cli.md", "docs/CLI.md");
+  static final List<String> DOCUMENTS = List.of("README.md", "docs/CLI.md");
 
   private static final Pattern JAVA_BLOCK =
       Pattern.compile("(?m)^```java[ \\t]*\\n(.*?)^```[ \\t]*$", Pattern.DOTALL);
