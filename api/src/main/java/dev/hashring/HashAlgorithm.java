@@ -1,5 +1,6 @@
 package dev.hashring;
 
+import dev.hashring.spi.Utf8Keys;
 import java.util.Set;
 
 /**
@@ -82,6 +83,6 @@ public interface HashAlgorithm {
    * @throws NullPointerException if {@code key} is {@code null}
    */
   default long hash(String key) {
-    return KeyBytes.hash(this, key);
+    return Utf8Keys.hash(key, this);
   }
 }

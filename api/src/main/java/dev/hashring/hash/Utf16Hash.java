@@ -6,9 +6,12 @@ package dev.hashring.hash;
  * hashes, and xmemcached's MYSQL, ELF, RS and LUA hashes. Each returns what the client returns,
  * {@code rv & 0xffffffffL}.
  *
- * <p>A {@code String} key is hashed over its own characters, unpaired surrogates included, as the
- * client does. A key given as bytes is first decoded as {@code new String(bytes, UTF_8)} would
- * decode it. Both go through a per-thread buffer, so keys of up to {@value #CAPACITY} characters
+ * <p>A key given as bytes is first decoded as {@code new String(bytes, UTF_8)} would decode it. A
+ * {@code String} key is hashed over its characters as its UTF-8 bytes would decode again, so that
+ * it hashes exactly like those bytes (the {@code HashAlgorithm} contract): an unpaired surrogate,
+ * which UTF-8 encoding writes as {@code '?'}, counts as {@code '?'}. The client hashes the unpaired
+ * surrogate itself, but sends the key's UTF-8 bytes to the server, so such a key is malformed for
+ * it anyway. Both go through a per-thread buffer, so keys of up to {@value #CAPACITY} characters
  * allocate nothing.
  */
 enum Utf16Hash {
@@ -21,11 +24,6 @@ enum Utf16Hash {
         h = 31 * h + chars[i];
       }
       return h & StandardHash.LOW_32;
-    }
-
-    @Override
-    long hash(String key) {
-      return key.hashCode() & StandardHash.LOW_32;
     }
   },
   FNV1_32 {
@@ -135,11 +133,22 @@ enum Utf16Hash {
   /** The hash of the first {@code count} characters of {@code chars}. */
   abstract long hash(char[] chars, int count);
 
-  /** The hash of a key's characters. */
+  /**
+   * The hash of the characters the UTF-8 bytes of {@code key} decode to: its own characters, each
+   * unpaired surrogate replaced by {@code '?'} as UTF-8 encoding replaces it.
+   */
   long hash(String key) {
     int count = key.length();
     char[] chars = count <= CAPACITY ? BUFFER.get() : new char[count];
     key.getChars(0, count, chars, 0);
+    for (int i = 0; i < count; i++) {
+      char c = chars[i];
+      if (Character.isHighSurrogate(c) && i + 1 < count && Character.isLowSurrogate(chars[i + 1])) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        chars[i] = '?';
+      }
+    }
     return hash(chars, count);
   }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hashring.HashAlgorithm;
 import dev.hashring.HashAlgorithms;
 import dev.hashring.tck.AllocationMeter;
+import java.lang.module.ModuleDescriptor;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -43,15 +44,32 @@ class Hash4jAlgorithmsTest {
   }
 
   @Test
-  void onTheModulePath_theModuleProvidesAndExportsNothing() {
+  void onTheModulePath_theModuleProvidesTheAlgorithms_andExportsOnlyTheirFactory() {
     Module module = HashAlgorithms.forName("xxh3_64").getClass().getModule();
     if (module.isNamed()) {
       assertThat(module.getName()).isEqualTo("dev.hashring.hash4j");
-      assertThat(module.getDescriptor().exports()).isEmpty();
+      assertThat(module.getDescriptor().exports())
+          .extracting(ModuleDescriptor.Exports::source)
+          .containsExactly("dev.hashring.hash4j");
+      assertThat(module.isExported("dev.hashring.hash4j.provider")).isFalse();
       assertThat(module.getDescriptor().provides())
           .singleElement()
           .satisfies(provides -> assertThat(provides.providers()).hasSize(4));
     }
+  }
+
+  @Test
+  void theFactories_giveTheRegisteredFunctions() {
+    byte[] key = "user:42".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(Hash4jAlgorithms.xxh3_64().hash(key))
+        .isEqualTo(HashAlgorithms.forName("xxh3_64").hash(key));
+    assertThat(Hash4jAlgorithms.xxh64().hash(key))
+        .isEqualTo(HashAlgorithms.forName("xxh64").hash(key));
+    assertThat(Hash4jAlgorithms.komihash5_0().hash(key))
+        .isEqualTo(HashAlgorithms.forName("komihash5_0").hash(key));
+    assertThat(Hash4jAlgorithms.wyhash_final4().hash(key))
+        .isEqualTo(HashAlgorithms.forName("wyhash_final4").hash(key));
+    assertThat(Hash4jAlgorithms.xxh3_64().name()).isEqualTo("xxh3_64");
   }
 
   @ParameterizedTest(name = "{0}")

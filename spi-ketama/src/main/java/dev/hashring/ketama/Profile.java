@@ -162,8 +162,7 @@ final class Profile {
         b.emptyKey.refusal(b.name, options.hashName()),
         options.hashTag(),
         b.dalliKeys,
-        options.namespace(),
-        b.utf16Hashes);
+        options.namespace());
   }
 
   /**
@@ -264,7 +263,6 @@ final class Profile {
     private boolean uniqueNodes;
     private boolean pointsOption;
     private boolean hashTagOption;
-    private boolean utf16Hashes;
     private final Map<String, NodeFormat> nodeFormats = new java.util.LinkedHashMap<>();
     private final Map<String, String> nodeFormatHashes = new HashMap<>();
 
@@ -336,12 +334,6 @@ final class Profile {
 
     Builder pointsOption() {
       this.pointsOption = true;
-      return this;
-    }
-
-    /** The client's String hashes run over UTF-16 characters (spymemcached, xmemcached). */
-    Builder utf16Hashes() {
-      this.utf16Hashes = true;
       return this;
     }
 

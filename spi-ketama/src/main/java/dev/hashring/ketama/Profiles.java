@@ -129,7 +129,6 @@ final class Profiles {
                       PointCount.perWeight(160),
                       options.hashName().equals("md5") ? PointHash.MD5_WORDS : PointHash.KEY_HASH))
           .ties(TieOrder.PICK_BY_VALUE)
-          .utf16Hashes()
           .emptyKey(EmptyKey.REFUSED_BY_XMEMCACHED_BYTE_HASHES)
           .build();
 
@@ -172,7 +171,6 @@ final class Profiles {
                   options.hashName().equals("md5") ? PointHash.MD5_WORDS : PointHash.KEY_HASH);
             })
         .ties(TieOrder.LATER_WINS)
-        .utf16Hashes()
         .weightsSwitchFormula()
         .build();
   }

@@ -1,4 +1,4 @@
-package dev.hashring.hash4j;
+package dev.hashring.hash4j.provider;
 
 import com.dynatrace.hash4j.hashing.Hashing;
 import com.google.auto.service.AutoService;

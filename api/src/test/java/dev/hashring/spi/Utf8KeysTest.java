@@ -1,13 +1,14 @@
-package dev.hashring;
+package dev.hashring.spi;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hashring.HashAlgorithm;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class KeyBytesTest {
+class Utf8KeysTest {
 
   /** A hash that is the bytes themselves, so the test sees exactly what was hashed. */
   private static final class Recorder implements HashAlgorithm {
@@ -39,17 +40,17 @@ class KeyBytesTest {
   @Test
   void encode_reportsAKeyThatDoesNotFit() {
     byte[] small = new byte[4];
-    assertThat(KeyBytes.encode("abcd", small)).isEqualTo(4);
-    assertThat(KeyBytes.encode("abcde", small)).isEqualTo(-1);
-    assertThat(KeyBytes.encode("abcé", small)).isEqualTo(-1);
-    assertThat(KeyBytes.encode("a😀", small)).isEqualTo(-1);
-    assertThat(KeyBytes.encode("😀", small)).isEqualTo(4);
+    assertThat(Utf8Keys.encode("abcd", small)).isEqualTo(4);
+    assertThat(Utf8Keys.encode("abcde", small)).isEqualTo(-1);
+    assertThat(Utf8Keys.encode("abcé", small)).isEqualTo(-1);
+    assertThat(Utf8Keys.encode("a😀", small)).isEqualTo(-1);
+    assertThat(Utf8Keys.encode("😀", small)).isEqualTo(4);
   }
 
   @Test
   void hashOfString_fallsBackForKeysLargerThanTheBuffer() {
     Recorder recorder = new Recorder();
-    String key = "ключ".repeat(KeyBytes.CAPACITY);
+    String key = "ключ".repeat(Utf8Keys.CAPACITY);
     recorder.hash(key);
     assertThat(recorder.seen).isEqualTo(key.getBytes(UTF_8));
   }

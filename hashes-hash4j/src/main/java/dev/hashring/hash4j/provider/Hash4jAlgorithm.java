@@ -1,4 +1,4 @@
-package dev.hashring.hash4j;
+package dev.hashring.hash4j.provider;
 
 import com.dynatrace.hash4j.hashing.Hasher64;
 import dev.hashring.HashAlgorithm;
