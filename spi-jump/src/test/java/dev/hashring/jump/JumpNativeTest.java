@@ -13,6 +13,7 @@ import dev.hashring.Ring;
 import dev.hashring.Server;
 import dev.hashring.Trait;
 import dev.hashring.hash4j.Hash4jAlgorithms;
+import dev.hashring.tck.AllocationMeter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -353,9 +354,10 @@ class JumpNativeTest {
     Server[] sink = new Server[64];
     int[] at = {0};
     long bytes =
-        Allocations.measure(200_000, () -> sink[at[0] & 63] = ring.primary(byteKeys[at[0]++ & 63]));
+        AllocationMeter.measure(
+            200_000, () -> sink[at[0] & 63] = ring.primary(byteKeys[at[0]++ & 63]));
     long strings =
-        Allocations.measure(
+        AllocationMeter.measure(
             200_000, () -> sink[at[0] & 63] = ring.primary(stringKeys[at[0]++ & 63]));
     assertThat(sink).doesNotContainNull();
     // 200 000 lookups: an allocation per lookup would show at least 3.2 MB.
