@@ -11,8 +11,8 @@ package dev.hashring.hash;
  * it hashes exactly like those bytes (the {@code HashAlgorithm} contract): an unpaired surrogate,
  * which UTF-8 encoding writes as {@code '?'}, counts as {@code '?'}. The client hashes the unpaired
  * surrogate itself, but sends the key's UTF-8 bytes to the server, so such a key is malformed for
- * it anyway. Both go through a per-thread buffer, so keys of up to {@value #CAPACITY} characters
- * allocate nothing.
+ * it anyway. Both go through a per-thread buffer that grows to the longest key a thread has met, up
+ * to {@value #MAX_CAPACITY} characters, so that hashing allocates nothing once it has.
  */
 enum Utf16Hash {
   /** {@code String.hashCode()}, as an unsigned number. */
@@ -124,11 +124,31 @@ enum Utf16Hash {
     }
   };
 
-  /** Characters that fit in the per-thread buffer; memcached keys are at most 250 bytes. */
+  /** Characters the per-thread buffer starts with; memcached keys are at most 250 bytes. */
   static final int CAPACITY = 1024;
+
+  /**
+   * The most characters the per-thread buffer grows to; a longer key gets an array of its own,
+   * rather than a thread keeping a huge buffer for one odd key.
+   */
+  static final int MAX_CAPACITY = 1 << 16;
 
   private static final ThreadLocal<char[]> BUFFER =
       ThreadLocal.withInitial(() -> new char[CAPACITY]);
+
+  /** This thread's buffer, grown to hold {@code count} characters (up to {@link #MAX_CAPACITY}). */
+  private static char[] buffer(int count) {
+    char[] chars = BUFFER.get();
+    if (count <= chars.length) {
+      return chars;
+    }
+    if (count > MAX_CAPACITY) {
+      return new char[count];
+    }
+    chars = new char[Math.min(MAX_CAPACITY, Math.max(count, 2 * chars.length))];
+    BUFFER.set(chars);
+    return chars;
+  }
 
   /** The hash of the first {@code count} characters of {@code chars}. */
   abstract long hash(char[] chars, int count);
@@ -139,7 +159,7 @@ enum Utf16Hash {
    */
   long hash(String key) {
     int count = key.length();
-    char[] chars = count <= CAPACITY ? BUFFER.get() : new char[count];
+    char[] chars = buffer(count);
     key.getChars(0, count, chars, 0);
     for (int i = 0; i < count; i++) {
       char c = chars[i];
@@ -157,7 +177,7 @@ enum Utf16Hash {
    * is already known to lie within {@code key}.
    */
   long hashUtf8(byte[] key, int offset, int length) {
-    char[] chars = length <= CAPACITY ? BUFFER.get() : new char[length];
+    char[] chars = buffer(length);
     return hash(chars, Utf8Decoding.decode(key, offset, length, chars));
   }
 }

@@ -8,16 +8,20 @@ import java.util.Objects;
 /**
  * The UTF-8 bytes of {@code String} keys, encoded into a per-thread buffer, so that looking up a
  * {@code String} key allocates nothing. The encoding is byte for byte what {@link String#getBytes}
- * produces with UTF-8, including {@code '?'} for an unpaired surrogate. Keys longer than {@value
- * #CAPACITY} bytes are encoded with {@code getBytes}.
+ * produces with UTF-8, including {@code '?'} for an unpaired surrogate. The buffer starts at
+ * {@value #CAPACITY} bytes and grows to the longest key a thread has met, up to {@value
+ * #MAX_CAPACITY} bytes; a longer key is encoded with {@code getBytes}.
  *
  * <p>{@link HashAlgorithm#hash(String)} uses it; a ring that needs a key's bytes for more than one
  * hash (twemproxy's hash tag, Dalli's long keys) uses {@link #apply}.
  */
 public final class Utf8Keys {
 
-  /** Bytes that fit in the per-thread buffer; memcached keys are at most 250 bytes. */
+  /** Bytes the per-thread buffer starts with; memcached keys are at most 250 bytes. */
   public static final int CAPACITY = 1024;
+
+  /** The most bytes the per-thread buffer grows to. */
+  public static final int MAX_CAPACITY = 1 << 16;
 
   /**
    * A computation over a slice of bytes that must not keep the array: it is a per-thread buffer
@@ -44,7 +48,7 @@ public final class Utf8Keys {
 
   /**
    * The hash of the UTF-8 bytes of {@code key}: {@code algorithm.hash(key.getBytes(UTF_8))},
-   * without allocating for keys of up to {@value #CAPACITY} bytes.
+   * without allocating for keys of up to {@value #MAX_CAPACITY} bytes (once the buffer has grown).
    *
    * @param key the key
    * @param algorithm the hash
@@ -53,7 +57,7 @@ public final class Utf8Keys {
    */
   public static long hash(String key, HashAlgorithm algorithm) {
     Objects.requireNonNull(key, "key");
-    byte[] buffer = BUFFER.get();
+    byte[] buffer = buffer(key);
     int length = encode(key, buffer);
     if (length >= 0) {
       return algorithm.hash(buffer, 0, length);
@@ -63,7 +67,8 @@ public final class Utf8Keys {
 
   /**
    * Applies {@code function} to the UTF-8 bytes of {@code key}, without allocating for keys of up
-   * to {@value #CAPACITY} bytes (keep the function in a field: a lambda made per call allocates).
+   * to {@value #MAX_CAPACITY} bytes once the buffer has grown (keep the function in a field: a
+   * lambda made per call allocates).
    *
    * @param key the key
    * @param function what to compute over its bytes
@@ -72,13 +77,28 @@ public final class Utf8Keys {
    */
   public static long apply(String key, SliceFunction function) {
     Objects.requireNonNull(key, "key");
-    byte[] buffer = BUFFER.get();
+    byte[] buffer = buffer(key);
     int length = encode(key, buffer);
     if (length >= 0) {
       return function.apply(buffer, 0, length);
     }
     byte[] bytes = key.getBytes(UTF_8);
     return function.apply(bytes, 0, bytes.length);
+  }
+
+  /**
+   * This thread's buffer, first grown (up to {@link #MAX_CAPACITY} bytes) if {@code key} might not
+   * fit: a character takes at most 3 bytes.
+   */
+  private static byte[] buffer(String key) {
+    byte[] buffer = BUFFER.get();
+    long worst = 3L * key.length();
+    if (worst <= buffer.length || buffer.length >= MAX_CAPACITY) {
+      return buffer;
+    }
+    buffer = new byte[(int) Math.min(MAX_CAPACITY, Math.max(worst, 2L * buffer.length))];
+    BUFFER.set(buffer);
+    return buffer;
   }
 
   /**

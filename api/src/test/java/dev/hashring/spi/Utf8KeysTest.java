@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hashring.HashAlgorithm;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -48,11 +49,20 @@ class Utf8KeysTest {
   }
 
   @Test
-  void hashOfString_fallsBackForKeysLargerThanTheBuffer() {
+  void hashOfString_growsTheBufferForLongerKeys_andFallsBackBeyondItsLimit() {
     Recorder recorder = new Recorder();
-    String key = "ключ".repeat(Utf8Keys.CAPACITY);
-    recorder.hash(key);
-    assertThat(recorder.seen).isEqualTo(key.getBytes(UTF_8));
+    for (String key :
+        List.of(
+            "ключ".repeat(Utf8Keys.CAPACITY),
+            "x".repeat(Utf8Keys.MAX_CAPACITY),
+            "ключ".repeat(Utf8Keys.MAX_CAPACITY),
+            "a".repeat(Utf8Keys.MAX_CAPACITY + 1),
+            "short")) {
+      recorder.hash(key);
+      assertThat(recorder.seen).isEqualTo(key.getBytes(UTF_8));
+      assertThat(Utf8Keys.apply(key, (bytes, offset, length) -> length))
+          .isEqualTo(key.getBytes(UTF_8).length);
+    }
   }
 
   /** Mostly ASCII, with two-, three- and four-byte characters and unpaired surrogates. */

@@ -230,7 +230,7 @@ class TckCommandTest {
         .contains("  passed   2.2 adding a server moves keys only to it, about its share of them\n")
         .contains("  skipped  2.1 a server's share of keys follows its weight\n")
         .endsWith(
-            "PASSED: 1 provider, 13 rule checks: 12 passed, 0 failed, 1 skipped (trait not"
+            "PASSED: 1 provider, 14 rule checks: 13 passed, 0 failed, 1 skipped (trait not"
                 + " claimed)\n");
   }
 
