@@ -4,6 +4,7 @@
  */
 module dev.hashring.anchor {
   requires dev.hashring.api;
+  requires dev.hashring.hash4j;
   requires com.dynatrace.hash4j;
   requires static com.google.auto.service;
 

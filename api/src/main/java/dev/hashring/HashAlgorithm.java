@@ -1,5 +1,6 @@
 package dev.hashring;
 
+import dev.hashring.spi.Utf8Keys;
 import java.util.Set;
 
 /**
@@ -75,13 +76,14 @@ public interface HashAlgorithm {
 
   /**
    * Hashes the UTF-8 bytes of {@code key}, exactly as {@code hash(key.getBytes(UTF_8))} does. The
-   * default encodes into a per-thread buffer, so keys of up to 1024 bytes allocate nothing.
+   * default encodes into a per-thread buffer (see {@link Utf8Keys}), so keys of up to 64 KiB
+   * allocate nothing once the buffer has grown to them.
    *
    * @param key the key
    * @return the hash of its UTF-8 bytes
    * @throws NullPointerException if {@code key} is {@code null}
    */
   default long hash(String key) {
-    return KeyBytes.hash(this, key);
+    return Utf8Keys.hash(key, this);
   }
 }

@@ -11,9 +11,7 @@ import java.util.Objects;
  *
  * <p>Bytes that are not valid UTF-8 decode to U+FFFD exactly as the {@code String} constructor
  * decodes them. A {@code String} key hashes like its UTF-8 bytes, so an unpaired surrogate counts
- * as the {@code '?'} that UTF-8 encoding writes for it; spymemcached, which hashes the {@code
- * String} itself, differs there ({@link dev.hashring.spi.ClientHashes#SPYMEMCACHED} follows it).
- * {@code "dustin"} hashes to 2974507863.
+ * as the {@code '?'} that UTF-8 encoding writes for it. {@code "dustin"} hashes to 2974507863.
  */
 @AutoService(HashAlgorithm.class)
 public final class NativeHash extends StandardHash {

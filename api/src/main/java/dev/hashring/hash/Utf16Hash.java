@@ -6,10 +6,13 @@ package dev.hashring.hash;
  * hashes, and xmemcached's MYSQL, ELF, RS and LUA hashes. Each returns what the client returns,
  * {@code rv & 0xffffffffL}.
  *
- * <p>A {@code String} key is hashed over its own characters, unpaired surrogates included, as the
- * client does. A key given as bytes is first decoded as {@code new String(bytes, UTF_8)} would
- * decode it. Both go through a per-thread buffer, so keys of up to {@value #CAPACITY} characters
- * allocate nothing.
+ * <p>A key given as bytes is first decoded as {@code new String(bytes, UTF_8)} would decode it. A
+ * {@code String} key is hashed over its characters as its UTF-8 bytes would decode again, so that
+ * it hashes exactly like those bytes (the {@code HashAlgorithm} contract): an unpaired surrogate,
+ * which UTF-8 encoding writes as {@code '?'}, counts as {@code '?'}. The client hashes the unpaired
+ * surrogate itself, but sends the key's UTF-8 bytes to the server, so such a key is malformed for
+ * it anyway. Both go through a per-thread buffer that grows to the longest key a thread has met, up
+ * to {@value #MAX_CAPACITY} characters, so that hashing allocates nothing once it has.
  */
 enum Utf16Hash {
   /** {@code String.hashCode()}, as an unsigned number. */
@@ -21,11 +24,6 @@ enum Utf16Hash {
         h = 31 * h + chars[i];
       }
       return h & StandardHash.LOW_32;
-    }
-
-    @Override
-    long hash(String key) {
-      return key.hashCode() & StandardHash.LOW_32;
     }
   },
   FNV1_32 {
@@ -126,20 +124,51 @@ enum Utf16Hash {
     }
   };
 
-  /** Characters that fit in the per-thread buffer; memcached keys are at most 250 bytes. */
+  /** Characters the per-thread buffer starts with; memcached keys are at most 250 bytes. */
   static final int CAPACITY = 1024;
+
+  /**
+   * The most characters the per-thread buffer grows to; a longer key gets an array of its own,
+   * rather than a thread keeping a huge buffer for one odd key.
+   */
+  static final int MAX_CAPACITY = 1 << 16;
 
   private static final ThreadLocal<char[]> BUFFER =
       ThreadLocal.withInitial(() -> new char[CAPACITY]);
 
+  /** This thread's buffer, grown to hold {@code count} characters (up to {@link #MAX_CAPACITY}). */
+  private static char[] buffer(int count) {
+    char[] chars = BUFFER.get();
+    if (count <= chars.length) {
+      return chars;
+    }
+    if (count > MAX_CAPACITY) {
+      return new char[count];
+    }
+    chars = new char[Math.min(MAX_CAPACITY, Math.max(count, 2 * chars.length))];
+    BUFFER.set(chars);
+    return chars;
+  }
+
   /** The hash of the first {@code count} characters of {@code chars}. */
   abstract long hash(char[] chars, int count);
 
-  /** The hash of a key's characters. */
+  /**
+   * The hash of the characters the UTF-8 bytes of {@code key} decode to: its own characters, each
+   * unpaired surrogate replaced by {@code '?'} as UTF-8 encoding replaces it.
+   */
   long hash(String key) {
     int count = key.length();
-    char[] chars = count <= CAPACITY ? BUFFER.get() : new char[count];
+    char[] chars = buffer(count);
     key.getChars(0, count, chars, 0);
+    for (int i = 0; i < count; i++) {
+      char c = chars[i];
+      if (Character.isHighSurrogate(c) && i + 1 < count && Character.isLowSurrogate(chars[i + 1])) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        chars[i] = '?';
+      }
+    }
     return hash(chars, count);
   }
 
@@ -148,7 +177,7 @@ enum Utf16Hash {
    * is already known to lie within {@code key}.
    */
   long hashUtf8(byte[] key, int offset, int length) {
-    char[] chars = length <= CAPACITY ? BUFFER.get() : new char[length];
+    char[] chars = buffer(length);
     return hash(chars, Utf8Decoding.decode(key, offset, length, chars));
   }
 }

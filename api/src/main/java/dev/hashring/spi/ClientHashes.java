@@ -71,10 +71,11 @@ public enum ClientHashes {
    * {@code fnv1_64}, {@code fnv1a_64}, {@code fnv1_32}, {@code fnv1a_32}, {@code md5} ({@code
    * KETAMA_HASH}).
    *
-   * <p>{@code native} and the FNV hashes run over the key's UTF-16 characters: a {@code String} key
-   * is hashed over its own characters, unpaired surrogates included, as spymemcached does; a key
-   * given as bytes is decoded as {@code new String(bytes, UTF_8)} decodes it. {@code crc} and
-   * {@code md5} hash the UTF-8 bytes.
+   * <p>{@code native} and the FNV hashes run over the key's UTF-16 characters: a key given as bytes
+   * is decoded as {@code new String(bytes, UTF_8)} decodes it, and a {@code String} key hashes
+   * exactly like its UTF-8 bytes, so an unpaired surrogate counts as the {@code '?'} UTF-8 writes
+   * for it (spymemcached hashes the surrogate, but sends the {@code '?'} to the server). {@code
+   * crc} and {@code md5} hash the UTF-8 bytes.
    */
   SPYMEMCACHED(ClientVariants::spymemcached),
 

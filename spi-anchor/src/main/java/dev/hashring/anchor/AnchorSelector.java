@@ -5,6 +5,7 @@ import dev.hashring.HashAlgorithm;
 import dev.hashring.Ring;
 import dev.hashring.Server;
 import dev.hashring.ServerSelector;
+import dev.hashring.hash4j.Hash4jAlgorithms;
 import dev.hashring.spi.Options;
 import dev.hashring.spi.ServerLists;
 import java.util.Collections;
@@ -114,6 +115,9 @@ import java.util.Optional;
 @AutoService(ServerSelector.class)
 public final class AnchorSelector implements ServerSelector {
 
+  /** The default key hash, XXH3 64 with seed 0 ({@code xxh3_64}). */
+  private static final HashAlgorithm XXH3 = Hash4jAlgorithms.xxh3_64();
+
   /** Creates the selector; {@link java.util.ServiceLoader} calls this. */
   public AnchorSelector() {}
 
@@ -171,8 +175,8 @@ public final class AnchorSelector implements ServerSelector {
   }
 
   private static HashAlgorithm keyHash(Options reader) {
-    String name = reader.text("hash").orElse(Xxh3.NAME);
-    return name.equals(Xxh3.NAME) ? Xxh3.INSTANCE : reader.hash("hash", Xxh3.NAME);
+    String name = reader.text("hash").orElse("xxh3_64");
+    return name.equals("xxh3_64") ? XXH3 : reader.hash("hash", "xxh3_64");
   }
 
   private static void requireBucketsForDefault(List<Server> servers) {

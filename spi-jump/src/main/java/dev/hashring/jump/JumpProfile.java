@@ -3,6 +3,7 @@ package dev.hashring.jump;
 import com.dynatrace.hash4j.consistent.ConsistentHashing;
 import dev.hashring.HashAlgorithm;
 import dev.hashring.Trait;
+import dev.hashring.hash4j.Hash4jAlgorithms;
 import dev.hashring.spi.Options;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +23,7 @@ enum JumpProfile {
    */
   NATIVE(
       "native",
-      Xxh3.NAME,
+      "xxh3_64",
       true,
       ConsistentHashing.jumpBackHashSplitMix64()::getBucket,
       Set.of(Trait.WEIGHTED)),
@@ -87,12 +88,15 @@ enum JumpProfile {
     return traits;
   }
 
+  /** The default key hash of {@code native}, XXH3 64 with seed 0. */
+  private static final HashAlgorithm XXH3 = Hash4jAlgorithms.xxh3_64();
+
   /**
-   * Reads the {@code hash} option: {@code xxh3_64} is built in, any other name is looked up in the
+   * Reads the {@code hash} option: {@code xxh3_64} is made here, any other name is looked up in the
    * registry.
    */
   HashAlgorithm keyHash(Options options) {
     String name = options.text("hash").orElse(defaultHash);
-    return name.equals(Xxh3.NAME) ? Xxh3.INSTANCE : options.hash("hash", defaultHash);
+    return name.equals("xxh3_64") ? XXH3 : options.hash("hash", defaultHash);
   }
 }

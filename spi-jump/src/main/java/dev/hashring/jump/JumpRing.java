@@ -1,14 +1,11 @@
 package dev.hashring.jump;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import dev.hashring.HashAlgorithm;
 import dev.hashring.Ring;
 import dev.hashring.Server;
 import dev.hashring.Trait;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -66,9 +63,6 @@ final class JumpRing implements Ring {
 
   @Override
   public Server primary(String key) {
-    if (hasSurrogate(Objects.requireNonNull(key, "key"))) {
-      return primary(key.getBytes(UTF_8));
-    }
     return byIndex[indexOf(keyHash.hash(key))];
   }
 
@@ -79,24 +73,7 @@ final class JumpRing implements Ring {
 
   @Override
   public Iterator<Server> failover(String key) {
-    if (hasSurrogate(Objects.requireNonNull(key, "key"))) {
-      return failover(key.getBytes(UTF_8));
-    }
     return failoverOf(keyHash.hash(key));
-  }
-
-  /**
-   * Whether {@code key} has a surrogate. A client hash over UTF-16 characters (spymemcached's)
-   * hashes an unpaired surrogate itself, where the key's UTF-8 bytes carry {@code '?'}; such keys
-   * take the byte path, so that a {@code String} key always places like its UTF-8 bytes.
-   */
-  private static boolean hasSurrogate(String key) {
-    for (int i = 0; i < key.length(); i++) {
-      if (Character.isSurrogate(key.charAt(i))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private int indexOf(long hash) {

@@ -7,6 +7,7 @@ import com.google.common.hash.HashFunction;
 import com.google.common.hash.Hashing;
 import dev.hashring.Ring;
 import dev.hashring.Server;
+import dev.hashring.tck.AllocationMeter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -111,7 +112,7 @@ class JumpGuavaTest {
   @Test
   void lookups_allocateNothing_onceCompiled() {
     // Guava's consistentHash makes a small generator object per call, which C2 scalar-replaces;
-    // Allocations.measure reports the settled state.
+    // AllocationMeter.measure reports the settled state.
     Ring ring = selector.ring(Topologies.servers(40), Map.of("compat", "guava"));
     byte[][] byteKeys = new byte[64][];
     String[] stringKeys = new String[64];
@@ -122,9 +123,10 @@ class JumpGuavaTest {
     Server[] sink = new Server[64];
     int[] at = {0};
     long bytes =
-        Allocations.measure(200_000, () -> sink[at[0] & 63] = ring.primary(byteKeys[at[0]++ & 63]));
+        AllocationMeter.measure(
+            200_000, () -> sink[at[0] & 63] = ring.primary(byteKeys[at[0]++ & 63]));
     long strings =
-        Allocations.measure(
+        AllocationMeter.measure(
             200_000, () -> sink[at[0] & 63] = ring.primary(stringKeys[at[0]++ & 63]));
     assertThat(sink).doesNotContainNull();
     assertThat(bytes).as("bytes allocated by 200 000 byte[] lookups").isLessThan(4_096);

@@ -80,7 +80,8 @@ class JumpSelectorTest {
         .withMessage(
             "option 'hash' of selector jump with compat=native: no HashAlgorithm named 'xxh4';"
                 + " available: crc, crc16, crc32a, fnv1_32, fnv1_64, fnv1a_32, fnv1a_64, hsieh,"
-                + " jenkins, md5, murmur, murmur3, native, one_at_a_time");
+                + " jenkins, komihash5_0, md5, murmur, murmur3, native, one_at_a_time,"
+                + " wyhash_final4, xxh3_64, xxh64 (did you mean 'xxh64'?)");
   }
 
   @Test

@@ -121,7 +121,7 @@ final class ContinuumBuilder {
         pointless.add(i);
       }
     }
-    Set<Trait> traits = traits(profile, rule, servers, sharedPoints);
+    Set<Trait> traits = traits(profile, options, rule, servers, sharedPoints);
     String description =
         "ketama ring (compat="
             + profile.name()
@@ -169,7 +169,11 @@ final class ContinuumBuilder {
    * </ul>
    */
   private static Set<Trait> traits(
-      Profile profile, PointRule rule, List<Server> servers, boolean sharedPoints) {
+      Profile profile,
+      RingOptions options,
+      PointRule rule,
+      List<Server> servers,
+      boolean sharedPoints) {
     PointCount count = rule.count();
     Set<Trait> traits = EnumSet.noneOf(Trait.class);
     if (count.followsWeight()) {
@@ -179,7 +183,7 @@ final class ContinuumBuilder {
       traits.add(Trait.FAILOVER_IS_REMOVAL);
     }
     if (!count.dependsOnOthers()
-        && !profile.weightsSwitchFormula()
+        && !profile.weightsSwitchFormula(options)
         && !(profile.ties().rearranges() && sharedPoints)) {
       traits.add(Trait.MINIMAL_DISRUPTION);
     }

@@ -73,7 +73,7 @@ final class HashChoice {
   RingOptions read(Options options, String profile) {
     if (accepted == null) {
       HashAlgorithm hash = options.hash("hash", defaultName);
-      return new RingOptions(hash.name(), hash, 0, null, null, null, null);
+      return new RingOptions(hash.name(), hash, 0, null, null, null, null, null);
     }
     String given = options.text("hash").orElse(defaultName);
     String reason = refused.get(given);
@@ -89,7 +89,7 @@ final class HashChoice {
               + String.join(", ", accepted));
     }
     String name = options.choice("hash", defaultName, accepted);
-    return new RingOptions(name, resolver.apply(name), 0, null, null, null, null);
+    return new RingOptions(name, resolver.apply(name), 0, null, null, null, null, null);
   }
 
   /** One line for help texts: what is accepted and the default. */

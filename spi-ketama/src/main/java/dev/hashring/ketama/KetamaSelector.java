@@ -35,6 +35,14 @@ import java.util.Map;
  *       md5})</td></tr>
  *   <tr><td>{@code namespace}</td><td>{@code dalli} only: Dalli's {@code namespace}; keys are
  *       measured, shortened and hashed as {@code namespace + ":" + key}</td></tr>
+ *   <tr><td>{@code weighted}</td><td>{@code libmemcached}, {@code libmemcached-spy}, {@code
+ *       spymemcached}, {@code spymemcached-libmemcached}: whether the client's weighted ring is
+ *       on. {@code auto} (default): when a weight is above 1. {@code true}: always (libmemcached
+ *       with KETAMA_WEIGHTED set before the distribution; spymemcached given a weight map, even of
+ *       ones). {@code false}: never, the weights being ignored as the client ignores them, with a
+ *       logged warning (php-memcached with the servers added before the distribution is set;
+ *       pylibmc with the behaviours set after the servers; spymemcached without a weight
+ *       map)</td></tr>
  * </table>
  *
  * <h2>native</h2>
@@ -61,16 +69,16 @@ import java.util.Map;
  *       above 1 switches libmemcached to its weighted ring (the formula of {@code
  *       libmemcached-weighted}) while the key hash stays the configured one; that is what pylibmc
  *       does, and php-memcached when the distribution is set before the servers are added (added
- *       first, then the distribution set, PHP ignores the weights: give every server weight 1 to
- *       reproduce that). Hashes: libmemcached's, with its signed-char arithmetic (default {@code
+ *       first, then the distribution set, PHP ignores the weights: {@code weighted=false}
+ *       reproduces that). Hashes: libmemcached's, with its signed-char arithmetic (default {@code
  *       default}, one-at-a-time); {@code hsieh} is refused, as Debian's libmemcached refuses it.
  *   <li>{@code libmemcached-weighted}: KETAMA_WEIGHTED (php-memcached {@code
  *       OPT_LIBKETAMA_COMPATIBLE}). libketama's float32 share of 160 points, four MD5 points per
  *       {@code host[:port]-i}; default hash {@code md5}.
  *   <li>{@code libmemcached-spy}: CONSISTENT_KETAMA_SPY, {@code /host:port-i}: 100 key-hash points
- *       when every weight is 1, else the weighted formula with MD5 points. (A client that set
- *       KETAMA_WEIGHTED before SPY keeps the weighted formula even with equal weights; the server
- *       list cannot show that, and this profile does not reproduce it.)
+ *       when every weight is 1, else the weighted formula with MD5 points. A client that set
+ *       KETAMA_WEIGHTED before SPY keeps the weighted formula even with equal weights: {@code
+ *       weighted=true} reproduces that.
  *   <li>{@code spymemcached} and {@code spymemcached-libmemcached}: {@code KetamaNodeLocator} with
  *       node format SPYMEMCACHED ({@code InetSocketAddress.toString()} minus one {@code '/'}) or
  *       LIBMEMCACHED ({@code getHostName()}, {@code :port} unless 11211). Host names resolve, and
@@ -162,6 +170,14 @@ public final class KetamaSelector implements ServerSelector {
             + " (default "
             + Profile.DEFAULT_POINTS_PER_WEIGHT
             + ")");
+    options.put(
+        "weighted",
+        "compat=libmemcached, libmemcached-spy, spymemcached, spymemcached-libmemcached: whether"
+            + " the client's weighted ring is on: auto (default: when a weight is above 1, as"
+            + " pylibmc and php-memcached with the distribution set first), true (libmemcached"
+            + " with KETAMA_WEIGHTED set before; spymemcached given a weight map), false (weights"
+            + " ignored: php-memcached with the servers added first; spymemcached without a weight"
+            + " map)");
     options.put(
         "node_format",
         "compat=xmemcached only: sockstr (default, InetSocketAddress.toString()), nginx"

@@ -3,6 +3,7 @@ package dev.hashring.ketama;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.hashring.HashAlgorithm;
+import dev.hashring.spi.Utf8Keys;
 
 /**
  * Turns a key into its position on the ring: the key hash's low 32 bits, after the client's key
@@ -27,7 +28,7 @@ final class KeyHasher {
   private final boolean dalliKeys;
   private final byte[] dalliNamespace;
   private final boolean plainStrings;
-  private final boolean utf16Hash;
+  private final Utf8Keys.SliceFunction positionOfBytes = this::position;
 
   /**
    * @param hash the key hash
@@ -38,8 +39,6 @@ final class KeyHasher {
    * @param dalliKeys whether long keys are truncated as Dalli truncates them
    * @param dalliNamespace a Dalli namespace, prefixed with {@code ':'} to every key, or {@code
    *     null}
-   * @param utf16Hash whether {@code hash.hash(String)} hashes the string's UTF-16 characters, so
-   *     that a string with an unpaired surrogate must be hashed through its UTF-8 bytes instead
    */
   KeyHasher(
       HashAlgorithm hash,
@@ -48,8 +47,7 @@ final class KeyHasher {
       String emptyKeyRefusal,
       String hashTag,
       boolean dalliKeys,
-      String dalliNamespace,
-      boolean utf16Hash) {
+      String dalliNamespace) {
     this.hash = hash;
     this.flip = predecessor ? -1 : 0;
     this.emptyKey = emptyKey;
@@ -59,7 +57,6 @@ final class KeyHasher {
     this.dalliKeys = dalliKeys;
     this.dalliNamespace = dalliNamespace == null ? null : (dalliNamespace + ":").getBytes(UTF_8);
     this.plainStrings = hashTag == null && !dalliKeys;
-    this.utf16Hash = utf16Hash;
   }
 
   /** Whether stored positions are complements (a ring that looks up the predecessor). */
@@ -102,23 +99,14 @@ final class KeyHasher {
     if (key.isEmpty()) {
       return emptyPosition();
     }
-    if ((plainStrings
-            || (dalliKeys && dalliNamespace == null && key.length() <= DalliKeys.MAX_CHARACTERS))
-        && !(utf16Hash && hasSurrogate(key))) {
+    if (plainStrings
+        || (dalliKeys && dalliNamespace == null && key.length() <= DalliKeys.MAX_CHARACTERS)) {
       // No rule needs the bytes (a Dalli key of at most 250 UTF-16 units has at most 250
-      // characters): hash the string itself, which encodes without allocating. A client hash
-      // over UTF-16 characters would see an unpaired surrogate that the UTF-8 bytes replace by
-      // '?'; such strings, and any with surrogates, go through their bytes, as the Ring contract
-      // defines a String key by its UTF-8 bytes.
+      // characters): hash the string itself, which hashes like its UTF-8 bytes without
+      // allocating.
       return pointPosition((int) hash.hash(key));
     }
-    byte[] buffer = Utf8Buffer.buffer();
-    int length = Utf8Buffer.encode(key, buffer);
-    if (length < 0) {
-      buffer = key.getBytes(UTF_8);
-      length = buffer.length;
-    }
-    return position(buffer, 0, length);
+    return (int) Utf8Keys.apply(key, positionOfBytes);
   }
 
   private int emptyPosition() {
@@ -126,15 +114,6 @@ final class KeyHasher {
       throw new IllegalArgumentException(emptyKeyRefusal);
     }
     return pointPosition(emptyKey == EmptyKey.ZERO ? 0 : (int) hash.hash(EMPTY, 0, 0));
-  }
-
-  private static boolean hasSurrogate(String key) {
-    for (int i = 0; i < key.length(); i++) {
-      if (Character.isSurrogate(key.charAt(i))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static int indexOf(byte[] key, int b, int from, int end) {

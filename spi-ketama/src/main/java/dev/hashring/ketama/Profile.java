@@ -26,6 +26,14 @@ final class Profile {
   /** Largest {@code points} option: 4096 points per unit of weight. */
   static final int MAX_POINTS_PER_WEIGHT = 4096;
 
+  /**
+   * Values of libmemcached's {@code weighted} option: {@code auto} (the weighted ring when a weight
+   * is above 1, as libmemcached switches when servers are added after the distribution is set),
+   * {@code true} (the weighted flag was set before, as by KETAMA_WEIGHTED), {@code false} (weights
+   * ignored, as when the distribution is set after the servers are added).
+   */
+  static final List<String> WEIGHTED_VALUES = List.of("auto", "true", "false");
+
   /** Default {@code points} option, as in libketama. */
   static final int DEFAULT_POINTS_PER_WEIGHT = 160;
 
@@ -64,6 +72,14 @@ final class Profile {
   /** Whether a weight above 1 switches this client to another point formula. */
   boolean weightsSwitchFormula() {
     return b.weightsSwitchFormula;
+  }
+
+  /**
+   * Whether a weight above 1 switches this ring's point formula: the profile switches and its
+   * {@code weighted} option is {@code auto}.
+   */
+  boolean weightsSwitchFormula(RingOptions options) {
+    return b.weightsSwitchFormula && "auto".equals(options.weighted());
   }
 
   /** Whether {@code native}'s {@code points} option applies. */
@@ -131,8 +147,10 @@ final class Profile {
                 + " option out for keys without a namespace");
       }
     }
+    String weighted =
+        b.weightsSwitchFormula ? options.choice("weighted", "auto", WEIGHTED_VALUES) : null;
     return new RingOptions(
-        read.hashName(), read.hash(), points, hashTag, nodes, nodeFormat, namespace);
+        read.hashName(), read.hash(), points, hashTag, nodes, nodeFormat, namespace, weighted);
   }
 
   /** Makes the key hasher of a ring built with {@code options}. */
@@ -144,8 +162,7 @@ final class Profile {
         b.emptyKey.refusal(b.name, options.hashName()),
         options.hashTag(),
         b.dalliKeys,
-        options.namespace(),
-        b.utf16Hashes);
+        options.namespace());
   }
 
   /**
@@ -246,7 +263,6 @@ final class Profile {
     private boolean uniqueNodes;
     private boolean pointsOption;
     private boolean hashTagOption;
-    private boolean utf16Hashes;
     private final Map<String, NodeFormat> nodeFormats = new java.util.LinkedHashMap<>();
     private final Map<String, String> nodeFormatHashes = new HashMap<>();
 
@@ -318,12 +334,6 @@ final class Profile {
 
     Builder pointsOption() {
       this.pointsOption = true;
-      return this;
-    }
-
-    /** The client's String hashes run over UTF-16 characters (spymemcached, xmemcached). */
-    Builder utf16Hashes() {
-      this.utf16Hashes = true;
       return this;
     }
 

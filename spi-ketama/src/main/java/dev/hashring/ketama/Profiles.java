@@ -5,12 +5,15 @@ import dev.hashring.spi.ClientHashes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The values of the {@code compat} option: this project's own ring and one profile per client.
  * Sources and check values are in {@code shared/spec/PLACEMENT.md} (§ numbers below).
  */
 final class Profiles {
+
+  private static final System.Logger LOG = System.getLogger(KetamaSelector.class.getName());
 
   private Profiles() {}
 
@@ -50,7 +53,8 @@ final class Profiles {
           .summary(
               "libmemcached CONSISTENT/KETAMA (pylibmc ketama, php-memcached"
                   + " DISTRIBUTION_CONSISTENT): 100 key-hash points of 'host[:port]-i' per server"
-                  + " when every weight is 1, else the weighted float32 share with MD5 points")
+                  + " when every weight is 1, else the weighted float32 share with MD5 points"
+                  + " (option weighted)")
           .hashes(
               HashChoice.of(ClientHashes.LIBMEMCACHED, "default", List.of(), LIBMEMCACHED_REFUSED))
           .nodes(NodeFormat.LIBMEMCACHED)
@@ -76,7 +80,8 @@ final class Profiles {
       Profile.named("libmemcached-spy", "libmemcached")
           .summary(
               "libmemcached CONSISTENT_KETAMA_SPY: '/host:port-i'; 100 key-hash points per server"
-                  + " when every weight is 1, else the weighted float32 share with MD5 points")
+                  + " when every weight is 1, else the weighted float32 share with MD5 points"
+                  + " (option weighted)")
           .hashes(
               HashChoice.of(ClientHashes.LIBMEMCACHED, "default", List.of(), LIBMEMCACHED_REFUSED))
           .nodes(NodeFormat.LIBMEMCACHED_SPY)
@@ -124,7 +129,6 @@ final class Profiles {
                       PointCount.perWeight(160),
                       options.hashName().equals("md5") ? PointHash.MD5_WORDS : PointHash.KEY_HASH))
           .ties(TieOrder.PICK_BY_VALUE)
-          .utf16Hashes()
           .emptyKey(EmptyKey.REFUSED_BY_XMEMCACHED_BYTE_HASHES)
           .build();
 
@@ -154,12 +158,12 @@ final class Profiles {
                     ? "Format.SPYMEMCACHED ('ip:port-i', 'host/ip:port-i')"
                     : "Format.LIBMEMCACHED ('host[:port]-i', reverse DNS for IPs)")
                 + ": 160 points per server when every weight is 1 (MD5 words with md5, else the"
-                + " key hash), else the float32 share with MD5 points")
+                + " key hash), else the float32 share with MD5 points (option weighted)")
         .hashes(HashChoice.of(ClientHashes.SPYMEMCACHED, "md5", List.of(), Map.of()))
         .nodes(format)
         .points(
             (servers, options) -> {
-              if (!allWeightsOne(servers)) {
+              if (weightedRing(servers, options, "spymemcached", "160 points")) {
                 return new PointRule(PointCount.libketamaShare(), PointHash.MD5_WORDS);
               }
               return new PointRule(
@@ -167,20 +171,44 @@ final class Profiles {
                   options.hashName().equals("md5") ? PointHash.MD5_WORDS : PointHash.KEY_HASH);
             })
         .ties(TieOrder.LATER_WINS)
-        .utf16Hashes()
         .weightsSwitchFormula()
         .build();
   }
 
-  /**
-   * libmemcached's continuum: 100 points of the key hash per server, unless a weight above 1 has
-   * switched its weighted flag on (server_add and server_push set it for a weight above 1 under a
-   * consistent distribution), then the float32 share with MD5 points.
-   */
+  /** libmemcached's two rings: 100 key-hash points per server, or the weighted share. */
   private static PointRule libmemcachedPoints(List<Server> servers, RingOptions options) {
-    return allWeightsOne(servers)
-        ? new PointRule(PointCount.fixed(100), PointHash.KEY_HASH)
-        : new PointRule(PointCount.libketamaShare(), PointHash.MD5_WORDS);
+    return weightedRing(servers, options, "libmemcached", "100 points")
+        ? new PointRule(PointCount.libketamaShare(), PointHash.MD5_WORDS)
+        : new PointRule(PointCount.fixed(100), PointHash.KEY_HASH);
+  }
+
+  /**
+   * Whether the client builds its weighted ring (the float32 share, MD5 points), by option {@code
+   * weighted}: {@code auto} for a weight above 1 (libmemcached turns its weighted flag on when a
+   * server of weight above 1 is added under a consistent distribution: pylibmc, php-memcached with
+   * the distribution set first; spymemcached is weighted when given a weight map), {@code true}
+   * always (libmemcached with KETAMA_WEIGHTED set before the distribution; spymemcached given a
+   * weight map of ones), {@code false} never (php-memcached with the servers added first, pylibmc
+   * with the behaviours set after the servers; spymemcached without a weight map): the weights are
+   * then ignored, as the client ignores them, and a warning says so.
+   */
+  private static boolean weightedRing(
+      List<Server> servers, RingOptions options, String client, String unweighted) {
+    String mode = options.weighted() == null ? "auto" : options.weighted();
+    if (mode.equals("false") && !allWeightsOne(servers)) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "selector ketama with weighted=false: "
+              + client
+              + " ignores the weights of "
+              + servers.stream()
+                  .filter(server -> server.weight() != 1)
+                  .map(Server::toString)
+                  .collect(Collectors.joining(", "))
+              + " when its weighted ring is off; every server takes "
+              + unweighted);
+    }
+    return mode.equals("true") || (mode.equals("auto") && !allWeightsOne(servers));
   }
 
   private static boolean allWeightsOne(List<Server> servers) {

@@ -12,6 +12,8 @@ import dev.hashring.HashAlgorithm;
  * @param nodes how servers become node text
  * @param nodeFormat the {@code node_format} option's value, or {@code null} when it does not apply
  * @param namespace Dalli's {@code namespace} option, or {@code null}
+ * @param weighted libmemcached's {@code weighted} option ({@code auto}, {@code true} or {@code
+ *     false}), or {@code null} when it does not apply
  */
 record RingOptions(
     String hashName,
@@ -20,4 +22,5 @@ record RingOptions(
     String hashTag,
     NodeFormat nodes,
     String nodeFormat,
-    String namespace) {}
+    String namespace,
+    String weighted) {}

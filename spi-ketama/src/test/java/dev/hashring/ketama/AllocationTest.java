@@ -5,18 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hashring.Ring;
 import dev.hashring.Server;
-import java.lang.reflect.Method;
+import dev.hashring.tck.AllocationMeter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lookups allocate nothing, measured with the JVM's per-thread allocation counter ({@code
- * com.sun.management.ThreadMXBean#getThreadAllocatedBytes}; a count of bytes, not a timing): {@code
- * byte[]} keys of every kind and ASCII {@code String} keys, for every profile and the options that
- * change how keys are read. The counter is reached through reflection because the tests also run
- * inside this provider's named module, which does not read {@code java.management}.
+ * Lookups allocate nothing, measured with the TCK's {@link AllocationMeter} (a count of bytes, not
+ * a timing): {@code byte[]} keys of every kind and ASCII {@code String} keys, for every profile and
+ * the options that change how keys are read, on a weighted ring. Rule 1.10 checks {@code byte[]}
+ * keys for the option maps of {@link KetamaTckTest}; {@code String} keys and weighted rings are
+ * checked only here.
  */
 class AllocationTest {
 
@@ -87,52 +87,8 @@ class AllocationTest {
     }
   }
 
-  /**
-   * Bytes this thread allocates running {@code lookups} 100 times, after a warm-up: the least of
-   * three rounds, so that a one-off cost of the JIT does not count, while a lookup that allocates
-   * shows in every round; less what the measurement itself allocates (reflection boxes).
-   */
+  /** Bytes this thread allocates running {@code lookups} 100 times, once warmed up. */
   private static long allocatedBy(Runnable lookups) {
-    return measured(lookups) - measured(() -> {});
-  }
-
-  private static long measured(Runnable lookups) {
-    for (int i = 0; i < 1000; i++) {
-      lookups.run(); // warm up: until the JIT has compiled the loop, per-thread buffers
-    }
-    long least = Long.MAX_VALUE;
-    for (int round = 0; round < 3; round++) {
-      long before = allocatedByThisThread();
-      for (int i = 0; i < 100; i++) {
-        lookups.run();
-      }
-      least = Math.min(least, allocatedByThisThread() - before);
-    }
-    return least;
-  }
-
-  private static final Object THREADS;
-  private static final Method ALLOCATED;
-
-  static {
-    try {
-      THREADS =
-          Class.forName("java.lang.management.ManagementFactory")
-              .getMethod("getThreadMXBean")
-              .invoke(null);
-      ALLOCATED =
-          Class.forName("com.sun.management.ThreadMXBean")
-              .getMethod("getThreadAllocatedBytes", long.class);
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError("this JVM does not count allocated bytes per thread", e);
-    }
-  }
-
-  private static long allocatedByThisThread() {
-    try {
-      return (long) ALLOCATED.invoke(THREADS, Thread.currentThread().getId());
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError(e);
-    }
+    return AllocationMeter.measure(100, lookups);
   }
 }

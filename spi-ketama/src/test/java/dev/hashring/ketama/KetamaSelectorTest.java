@@ -45,7 +45,8 @@ class KetamaSelectorTest {
   void options_describeEveryKeyWithItsValuesAndDefault() {
     Map<String, String> options = KETAMA.options();
     assertThat(options)
-        .containsOnlyKeys("compat", "hash", "points", "node_format", "namespace", "hash_tag");
+        .containsOnlyKeys(
+            "compat", "hash", "points", "weighted", "node_format", "namespace", "hash_tag");
     assertThat(options.get("compat"))
         .startsWith("which client to reproduce (default native): native = this project's own ring")
         .contains("; libmemcached-weighted = libmemcached KETAMA_WEIGHTED")
@@ -138,7 +139,7 @@ class KetamaSelectorTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "unknown option 'points' for selector ketama with compat=libmemcached; accepted:"
-                + " compat, hash");
+                + " compat, hash, weighted");
   }
 
   @Test

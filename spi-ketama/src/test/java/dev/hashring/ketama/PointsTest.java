@@ -72,6 +72,7 @@ class PointsTest {
             null,
             NodeFormat.LIBMEMCACHED,
             null,
+            null,
             null);
     var profile =
         new KetamaSelector().ring(vectors.servers(), Map.of("compat", "libmemcached-weighted"));

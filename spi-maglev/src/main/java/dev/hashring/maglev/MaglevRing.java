@@ -4,9 +4,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.dynatrace.hash4j.hashing.Hasher64;
 import com.dynatrace.hash4j.hashing.Hashing;
+import dev.hashring.HashAlgorithm;
 import dev.hashring.Ring;
 import dev.hashring.Server;
 import dev.hashring.Trait;
+import dev.hashring.hash4j.Hash4jAlgorithms;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -45,6 +47,9 @@ import java.util.Set;
  * {@link Trait#FAILOVER_IS_REMOVAL} is not claimed either.
  */
 final class MaglevRing implements Ring {
+
+  /** The default key hash, XXH3 64 with seed 0 ({@code xxh3_64}). */
+  private static final HashAlgorithm XXH3 = Hash4jAlgorithms.xxh3_64();
 
   private static final Set<Trait> TRAITS = Set.of(Trait.WEIGHTED);
   private static final Hasher64 OFFSET = Hashing.xxh64(0);
@@ -125,23 +130,23 @@ final class MaglevRing implements Ring {
 
   @Override
   public Server primary(byte[] key) {
-    return byIndex[table[slot(Xxh3.INSTANCE.hash(Objects.requireNonNull(key, "key")))]];
+    return byIndex[table[slot(XXH3.hash(Objects.requireNonNull(key, "key")))]];
   }
 
   @Override
   public Server primary(String key) {
-    return byIndex[table[slot(Xxh3.INSTANCE.hash(Objects.requireNonNull(key, "key")))]];
+    return byIndex[table[slot(XXH3.hash(Objects.requireNonNull(key, "key")))]];
   }
 
   @Override
   public Iterator<Server> failover(byte[] key) {
-    long hash = Xxh3.INSTANCE.hash(Objects.requireNonNull(key, "key"));
+    long hash = XXH3.hash(Objects.requireNonNull(key, "key"));
     return new RehashSequence(byIndex, table, byRank, hash);
   }
 
   @Override
   public Iterator<Server> failover(String key) {
-    long hash = Xxh3.INSTANCE.hash(Objects.requireNonNull(key, "key"));
+    long hash = XXH3.hash(Objects.requireNonNull(key, "key"));
     return new RehashSequence(byIndex, table, byRank, hash);
   }
 

@@ -8,6 +8,7 @@ import dev.hashring.HashAlgorithm;
 import dev.hashring.HashAlgorithms;
 import dev.hashring.Ring;
 import dev.hashring.Server;
+import dev.hashring.tck.AllocationMeter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -332,9 +333,10 @@ class ModuloRingTest {
     Server[] sink = new Server[64];
     int[] at = {0};
     long bytes =
-        Allocations.measure(200_000, () -> sink[at[0] & 63] = ring.primary(byteKeys[at[0]++ & 63]));
+        AllocationMeter.measure(
+            200_000, () -> sink[at[0] & 63] = ring.primary(byteKeys[at[0]++ & 63]));
     long strings =
-        Allocations.measure(
+        AllocationMeter.measure(
             200_000, () -> sink[at[0] & 63] = ring.primary(stringKeys[at[0]++ & 63]));
     assertThat(sink).doesNotContainNull();
     // 200 000 lookups: an allocation per lookup would show at least 3.2 MB.

@@ -2,9 +2,11 @@ package dev.hashring.rendezvous;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.hashring.HashAlgorithm;
 import dev.hashring.Ring;
 import dev.hashring.Server;
 import dev.hashring.Trait;
+import dev.hashring.hash4j.Hash4jAlgorithms;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -45,6 +47,9 @@ import java.util.Set;
  */
 final class WeightedRendezvousRing implements Ring {
 
+  /** The default key hash, XXH3 64 with seed 0 ({@code xxh3_64}). */
+  private static final HashAlgorithm XXH3 = Hash4jAlgorithms.xxh3_64();
+
   private static final Set<Trait> TRAITS =
       Set.of(Trait.WEIGHTED, Trait.MINIMAL_DISRUPTION, Trait.FAILOVER_IS_REMOVAL);
 
@@ -72,7 +77,7 @@ final class WeightedRendezvousRing implements Ring {
     this.inverseWeight = new double[n];
     boolean equal = true;
     for (int i = 0; i < n; i++) {
-      seed[i] = Xxh3.INSTANCE.hash(identities[i].getBytes(UTF_8));
+      seed[i] = XXH3.hash(identities[i].getBytes(UTF_8));
       inverseWeight[i] = 1.0 / byIndex[i].weight();
       equal &= byIndex[i].weight() == byIndex[0].weight();
     }
@@ -117,22 +122,22 @@ final class WeightedRendezvousRing implements Ring {
 
   @Override
   public Server primary(byte[] key) {
-    return byIndex[best(Xxh3.INSTANCE.hash(Objects.requireNonNull(key, "key")))];
+    return byIndex[best(XXH3.hash(Objects.requireNonNull(key, "key")))];
   }
 
   @Override
   public Server primary(String key) {
-    return byIndex[best(Xxh3.INSTANCE.hash(Objects.requireNonNull(key, "key")))];
+    return byIndex[best(XXH3.hash(Objects.requireNonNull(key, "key")))];
   }
 
   @Override
   public Iterator<Server> failover(byte[] key) {
-    return failover(Xxh3.INSTANCE.hash(Objects.requireNonNull(key, "key")));
+    return failover(XXH3.hash(Objects.requireNonNull(key, "key")));
   }
 
   @Override
   public Iterator<Server> failover(String key) {
-    return failover(Xxh3.INSTANCE.hash(Objects.requireNonNull(key, "key")));
+    return failover(XXH3.hash(Objects.requireNonNull(key, "key")));
   }
 
   private Iterator<Server> failover(long keyHash) {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The conformance tests every {@link HashAlgorithm} must pass: rules 3.1 to 3.9 of {@link Rule}.
+ * The conformance tests every {@link HashAlgorithm} must pass: rules 3.1 to 3.10 of {@link Rule}.
  *
  * <p>A provider module runs them by extending this class in its tests:
  *
@@ -101,6 +101,12 @@ public abstract class HashAlgorithmTck {
   @Verifies(Rule.BITS_ARE_BALANCED)
   void everyBit_isSetForAboutHalfTheKeys() {
     check(Rule.BITS_ARE_BALANCED, HashRules::bitsAreBalanced);
+  }
+
+  @Test
+  @Verifies(Rule.HASHING_ALLOCATES_NOTHING)
+  void hashing_allocatesNothing() {
+    check(Rule.HASHING_ALLOCATES_NOTHING, AllocationRules::hashingAllocatesNothing);
   }
 
   /** A check of one rule for one algorithm. */

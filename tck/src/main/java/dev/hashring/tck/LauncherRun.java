@@ -67,7 +67,7 @@ final class LauncherRun {
         Arrays.stream(Rule.values()).filter(rule -> !rule.isHashAlgorithmRule()).toList());
   }
 
-  /** Rules 3.1 to 3.9 for {@code algorithm}. */
+  /** Rules 3.1 to 3.10 for {@code algorithm}. */
   static List<TckReport.RuleResult> hashAlgorithm(HashAlgorithm algorithm, Duration timeLimit) {
     return run(
         HashTarget.class,

@@ -162,6 +162,33 @@ public enum Rule {
           + " requireNoOthers(), and check other arguments with Objects.requireNonNull"),
 
   /**
+   * A lookup allocates nothing. On rings of 3 and 50 servers, 100,000 calls of {@code
+   * primary(byte[])} (100 passes over 1,000 seeded keys: realistic keys, the UTF-8 bytes of the
+   * awkward keys of rule 1.6 but the empty one, keys of 1,024 to 1,206 bytes among them, and random
+   * bytes of 1 to 300 bytes), after a warm-up of as many calls, allocate at most 1,024 bytes on the
+   * rule's thread, as {@link AllocationMeter} measures them: the least of up to 10 rounds. The rule
+   * is skipped, with the reason, when the JVM cannot count the bytes a thread allocates. {@code
+   * failover} may allocate and is not measured; {@code String} keys are not measured either, since
+   * a ring must encode them.
+   *
+   * <p>Why this bound: the JVM's count is exact, and a lookup that allocates nothing reads 0 bytes
+   * once the JIT has compiled it; the least of several rounds leaves out the JIT's one-off costs.
+   * The smallest object takes 16 bytes, so a lookup that allocates on every call shows at least
+   * 1,600,000 bytes, and one that allocates on one call in 100 still 16,000. The 1,024 bytes leave
+   * room only for what the JVM itself might rarely do in the thread during a round. A failure gives
+   * the bytes per call for each kind of key.
+   */
+  LOOKUPS_ALLOCATE_NOTHING(
+      "1.10",
+      "a lookup allocates nothing",
+      null,
+      "look for what primary(byte[]) creates per call: boxing (a long or an int used as an Object,"
+          + " a map keyed by numbers), key.getBytes or new String(key), a copy of the key, an"
+          + " iterator or stream over a collection, a lambda that captures state, varargs, a"
+          + " MessageDigest, Checksum or buffer made per call; search flat primitive arrays built"
+          + " once, and keep scratch space per thread (ThreadLocal)"),
+
+  /**
    * Shares follow weights. Applies to rings that claim {@link Trait#WEIGHTED}; a selector that
    * refuses unequal weights with an {@code IllegalArgumentException} (a compat profile of a client
    * without weights) is skipped, unless its equal-weight rings claim the trait. A server of weight
@@ -354,7 +381,25 @@ public enum Rule {
       "every bit of the hash is set for about half of the keys",
       null,
       "check that bits() matches what the algorithm produces (a 31-bit value declared as 32 bits"
-          + " leaves the top bit always 0) and that the final value is mixed");
+          + " leaves the top bit always 0) and that the final value is mixed"),
+
+  /**
+   * Hashing allocates nothing. 100,000 calls of {@code hash(key, offset, length)} (100 passes over
+   * 1,000 seeded slices of realistic keys and random bytes of 1 to 300 bytes, each at an offset in
+   * a larger array), after a warm-up of as many calls, allocate at most 1,024 bytes on the rule's
+   * thread, as {@link AllocationMeter} measures them: the least of up to 10 rounds. The rule is
+   * skipped, with the reason, when the JVM cannot count the bytes a thread allocates. The bound is
+   * that of rule 1.10, for the same reasons: a call that allocates even 16 bytes shows at least
+   * 1,600,000.
+   */
+  HASHING_ALLOCATES_NOTHING(
+      "3.10",
+      "hashing allocates nothing",
+      null,
+      "look for what hash(key, offset, length) creates per call: a copy of the slice"
+          + " (Arrays.copyOfRange, ByteBuffer.wrap(...).slice()), a String of the key, boxing, a"
+          + " MessageDigest, Checksum or buffer made per call; hash the slice in place, and keep"
+          + " scratch space and digests per thread (ThreadLocal)");
 
   private final String number;
   private final String title;

@@ -171,6 +171,12 @@ public abstract class ServerSelectorTck {
   }
 
   @TestFactory
+  @Verifies(Rule.LOOKUPS_ALLOCATE_NOTHING)
+  Stream<DynamicTest> lookups_allocateNothing() {
+    return forEachOptionMap(Rule.LOOKUPS_ALLOCATE_NOTHING, AllocationRules::lookupsAllocateNothing);
+  }
+
+  @TestFactory
   @Verifies(Rule.SHARES_FOLLOW_WEIGHTS)
   Stream<DynamicTest> weighted_sharesFollowWeights() {
     return forEachOptionMap(Rule.SHARES_FOLLOW_WEIGHTS, ShareRules::sharesFollowWeights);

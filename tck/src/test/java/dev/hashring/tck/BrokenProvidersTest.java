@@ -11,8 +11,10 @@ import dev.hashring.tck.broken.FixedPythonRing;
 import dev.hashring.tck.broken.IdentityHash;
 import dev.hashring.tck.broken.ModuloClaimingMinimalDisruption;
 import dev.hashring.tck.broken.OriginalPythonRing;
+import dev.hashring.tck.broken.PrimaryViaFailover;
 import dev.hashring.tck.broken.RandomSelector;
 import dev.hashring.tck.broken.SharedDigestRing;
+import dev.hashring.tck.broken.SliceCopyingHash;
 import dev.hashring.tck.broken.WholeArrayHash;
 import dev.hashring.tck.reference.Fnv1a64;
 import dev.hashring.tck.reference.WeightedRendezvous;
@@ -77,13 +79,13 @@ class BrokenProvidersTest {
   @Test
   void referenceSelector_passesEveryRule() {
     List<RuleResult> results = check(new WeightedRendezvous());
-    assertThat(results).hasSize(13).allMatch(result -> result.outcome() == Outcome.PASSED);
+    assertThat(results).hasSize(14).allMatch(result -> result.outcome() == Outcome.PASSED);
   }
 
   @Test
   void referenceHash_passesEveryRule() {
     List<RuleResult> results = check(new Fnv1a64());
-    assertThat(results).hasSize(9).allMatch(result -> result.outcome() == Outcome.PASSED);
+    assertThat(results).hasSize(10).allMatch(result -> result.outcome() == Outcome.PASSED);
   }
 
   @Test
@@ -148,6 +150,52 @@ class BrokenProvidersTest {
     assertThat(failed(results)).containsExactly("1.8");
     assertReadable(
         result(results, Rule.THREADS_SEE_THE_SAME_ANSWERS), "while another call was in progress");
+  }
+
+  @Test
+  void ringWhosePrimaryBuildsTheFailoverSequence_failsOnlyLookupsAllocateNothing() {
+    List<RuleResult> results = check(new PrimaryViaFailover());
+    assertThat(failed(results)).containsExactly("1.10");
+    assertReadable(
+        result(results, Rule.LOOKUPS_ALLOCATE_NOTHING),
+        "ring:     3 servers: ",
+        "expected: primary(byte[]) to allocate nothing: at most 1,024 bytes in 100,000 calls, after"
+            + " a warm-up of as many (one 16-byte object per call would be 1,600,000)",
+        "actual:   100,000 calls allocated ",
+        " bytes per call (the least of up to 10 rounds); per call by kind of key: realistic keys ",
+        ", awkward UTF-8 keys ",
+        ", random bytes ",
+        "check:    look for what primary(byte[]) creates per call: boxing");
+    assertThat(bytesPerCall(result(results, Rule.LOOKUPS_ALLOCATE_NOTHING)))
+        .as("three arrays of 3 elements, a list and its iterator, at least 16 bytes each")
+        .isGreaterThanOrEqualTo(5 * 16);
+  }
+
+  @Test
+  void hashCopyingTheSlice_failsOnlyHashingAllocatesNothing() {
+    List<RuleResult> results = check(new SliceCopyingHash());
+    assertThat(failed(results)).containsExactly("3.10");
+    assertReadable(
+        result(results, Rule.HASHING_ALLOCATES_NOTHING),
+        "expected: hash(key, offset, length) to allocate nothing: at most 1,024 bytes in 100,000"
+            + " calls, after a warm-up of as many (one 16-byte object per call would be"
+            + " 1,600,000)",
+        "actual:   100,000 calls allocated ",
+        "; per call by kind of key: realistic keys ",
+        ", random bytes ",
+        "check:    look for what hash(key, offset, length) creates per call: a copy of the slice");
+    assertThat(bytesPerCall(result(results, Rule.HASHING_ALLOCATES_NOTHING)))
+        .as("a byte[] header (16 bytes) and the key's bytes, 1 to 300 of them")
+        .isGreaterThan(16);
+  }
+
+  /** The bytes per call a failure of rule 1.10 or 3.10 reports. */
+  private static double bytesPerCall(RuleResult result) {
+    java.util.regex.Matcher perCall =
+        java.util.regex.Pattern.compile(" bytes, ([0-9.]+) bytes per call")
+            .matcher(result.message());
+    assertThat(perCall.find()).as(result.message()).isTrue();
+    return Double.parseDouble(perCall.group(1));
   }
 
   @Test

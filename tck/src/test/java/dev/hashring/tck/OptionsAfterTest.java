@@ -98,7 +98,7 @@ class OptionsAfterTest {
     HistorySlotsWithHook.CALLS.clear();
     Map<String, TestExecutionResult> results = launch(HistorySlotsWithHook.class);
     results.forEach((name, result) -> System.out.println(result.getStatus() + " " + name));
-    assertThat(results).hasSize(13);
+    assertThat(results).hasSize(14);
     Map<String, String> outcomes =
         results.entrySet().stream()
             .collect(

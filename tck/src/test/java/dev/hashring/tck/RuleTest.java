@@ -18,8 +18,8 @@ class RuleTest {
     List<String> numbers = Arrays.stream(Rule.values()).map(Rule::number).toList();
     assertThat(numbers)
         .containsExactly(
-            "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9", "2.1", "2.2", "2.3",
-            "2.4", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8", "3.9");
+            "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9", "1.10", "2.1", "2.2",
+            "2.3", "2.4", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10");
     for (Rule rule : Rule.values()) {
       assertThat(rule.trait().isPresent())
           .as(rule.toString())

@@ -87,10 +87,10 @@ class TckRunnerTest {
             org.assertj.core.groups.Tuple.tuple(
                 "example_crc32", "com.example.ring.ExampleCrc32", thirdParty.toString()));
     ProviderResult selector = report.providers().get(0);
-    assertThat(selector.results()).hasSize(13);
-    assertThat(selector.count(Outcome.PASSED)).isEqualTo(9);
+    assertThat(selector.results()).hasSize(14);
+    assertThat(selector.count(Outcome.PASSED)).isEqualTo(10);
     assertThat(selector.count(Outcome.SKIPPED)).isEqualTo(4);
-    assertThat(selector.results().get(9).message())
+    assertThat(selector.results().get(10).message())
         .isEqualTo(
             "ring does not claim WEIGHTED: ring(4 servers of weights 1, 2, 3, 4, default options)"
                 + " refuses weights: weight must be 1 for selector example-modulo, which has no"
@@ -98,7 +98,7 @@ class TckRunnerTest {
                 + " default options) refuses weights: weight must be 1 for selector"
                 + " example-modulo, which has no weights: 10 (server 10.0.35.253:11211)");
     assertThat(report.providers().get(1).results())
-        .hasSize(9)
+        .hasSize(10)
         .allMatch(result -> result.outcome() == Outcome.PASSED);
     assertThat(report.text())
         .contains(
@@ -109,7 +109,7 @@ class TckRunnerTest {
             "  skipped  2.1 a server's share of keys follows its weight\n"
                 + "           ring does not claim WEIGHTED: ")
         .endsWith(
-            "PASSED: 2 providers, 22 rule checks: 18 passed, 0 failed, 4 skipped (trait not"
+            "PASSED: 2 providers, 24 rule checks: 20 passed, 0 failed, 4 skipped (trait not"
                 + " claimed)\n");
   }
 
@@ -136,7 +136,7 @@ class TckRunnerTest {
                 + "             subject:  selector 'modulo-claiming-minimal-disruption'",
             "  FAILED   3.1 equal bytes give equal hashes\n")
         .containsPattern(
-            "FAILED: 2 providers, 22 rule checks: \\d+ passed, \\d+ failed \\(in 2 of 2"
+            "FAILED: 2 providers, 24 rule checks: \\d+ passed, \\d+ failed \\(in 2 of 2"
                 + " providers\\), \\d+ skipped \\(trait not claimed\\)\n$");
   }
 
@@ -307,6 +307,6 @@ class TckRunnerTest {
             "subject:  selector 'spinning' (dev.hashring.tck.broken.SpinningSelector) with"
                 + " default options\n",
             "actual:   not checked: rule ")
-        .containsPattern("FAILED: 1 provider, 13 rule checks: .*\n$");
+        .containsPattern("FAILED: 1 provider, 14 rule checks: .*\n$");
   }
 }

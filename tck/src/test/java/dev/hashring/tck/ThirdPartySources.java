@@ -30,6 +30,9 @@ final class ThirdPartySources {
       import java.util.zip.CRC32;
 
       public final class ExampleModulo implements ServerSelector {
+        // One CRC32 per thread: a new one per lookup would allocate (rule 1.10).
+        private static final ThreadLocal<CRC32> CRC = ThreadLocal.withInitial(CRC32::new);
+
         public String name() {
           return "example-modulo";
         }
@@ -46,7 +49,8 @@ final class ThirdPartySources {
           }
           return new Ring() {
             private int index(byte[] key) {
-              CRC32 crc = new CRC32();
+              CRC32 crc = CRC.get();
+              crc.reset();
               crc.update(Objects.requireNonNull(key, "key"));
               return (int) (crc.getValue() % list.size());
             }
@@ -85,6 +89,9 @@ final class ThirdPartySources {
       import java.util.zip.CRC32;
 
       public final class ExampleCrc32 implements HashAlgorithm {
+        // One CRC32 per thread: a new one per call would allocate (rule 3.10).
+        private static final ThreadLocal<CRC32> CRC = ThreadLocal.withInitial(CRC32::new);
+
         public String name() {
           return "example_crc32";
         }
@@ -95,7 +102,8 @@ final class ThirdPartySources {
 
         public long hash(byte[] key, int offset, int length) {
           Objects.checkFromIndexSize(offset, length, key.length);
-          CRC32 crc = new CRC32();
+          CRC32 crc = CRC.get();
+          crc.reset();
           crc.update(key, offset, length);
           return crc.getValue();
         }

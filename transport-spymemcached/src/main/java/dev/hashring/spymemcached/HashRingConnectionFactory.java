@@ -102,29 +102,29 @@ public final class HashRingConnectionFactory implements ConnectionFactory {
   private static final long CHANGE_TIMEOUT_SECONDS = 10;
 
   private final ServerSelector selector;
-  private final Map<String, String> options;
   private final ConnectionFactory spymemcached;
   private final List<HashRingConnection> connections = new CopyOnWriteArrayList<>();
   private volatile Servers current;
 
-  /** The servers, their ring, and the address each connects to, in list order. */
+  /**
+   * The servers, the options their ring was built with, the ring, and the address each server
+   * connects to, in list order.
+   */
   private static final class Servers {
+    final Map<String, String> options;
     final Ring ring;
     final List<InetSocketAddress> addresses;
 
-    Servers(Ring ring, List<InetSocketAddress> addresses) {
+    Servers(Map<String, String> options, Ring ring, List<InetSocketAddress> addresses) {
+      this.options = options;
       this.ring = ring;
       this.addresses = List.copyOf(addresses);
     }
   }
 
   private HashRingConnectionFactory(
-      ServerSelector selector,
-      Map<String, String> options,
-      Servers servers,
-      ConnectionFactory spymemcached) {
+      ServerSelector selector, Servers servers, ConnectionFactory spymemcached) {
     this.selector = selector;
-    this.options = options;
     this.current = servers;
     this.spymemcached = spymemcached;
   }
@@ -156,6 +156,19 @@ public final class HashRingConnectionFactory implements ConnectionFactory {
    */
   public List<Server> servers() {
     return current.ring.servers();
+  }
+
+  /**
+   * The selector's options for the current servers. They are the options given to the builder until
+   * the servers change; then they are what the selector's {@link ServerSelector#optionsAfter} makes
+   * of them. For most selectors they never change; for a selector whose options record the list's
+   * history (such as {@code anchor}'s {@code history}), this is the value every other client of the
+   * cluster must be given.
+   *
+   * @return an unmodifiable map
+   */
+  public Map<String, String> options() {
+    return current.options;
   }
 
   /**
@@ -218,7 +231,8 @@ public final class HashRingConnectionFactory implements ConnectionFactory {
    * Replaces the list of servers, in every running client of this factory. A server whose host and
    * port stay keeps its connection, even with another weight or name; the others are connected or
    * closed as {@link #addServers} and {@link #removeServers} do. The order matters to selectors
-   * such as modulo and jump.
+   * such as modulo and jump. The new ring is built with the options the selector's {@link
+   * ServerSelector#optionsAfter} gives for the change (see {@link #options()}).
    *
    * @param servers the new list
    * @throws NullPointerException if {@code servers} or an element is {@code null}
@@ -228,8 +242,11 @@ public final class HashRingConnectionFactory implements ConnectionFactory {
    */
   public synchronized void setServers(List<Server> servers) {
     Objects.requireNonNull(servers, "servers");
+    Servers before = current;
+    Map<String, String> options =
+        Map.copyOf(selector.optionsAfter(before.ring.servers(), servers, before.options));
     Ring ring = selector.ring(servers, options);
-    Servers next = new Servers(ring, resolve(ring.servers(), current));
+    Servers next = new Servers(options, ring, resolve(ring.servers(), before));
     current = next;
     connections.removeIf(MemcachedConnection::isShutDown);
     long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(getOperationTimeout());
@@ -383,7 +400,9 @@ public final class HashRingConnectionFactory implements ConnectionFactory {
   }
 
   private Ring ring(List<Server> servers) {
-    return selector.ring(servers, options);
+    Servers before = current;
+    return selector.ring(
+        servers, selector.optionsAfter(before.ring.servers(), servers, before.options));
   }
 
   @Override
@@ -391,7 +410,7 @@ public final class HashRingConnectionFactory implements ConnectionFactory {
     return "HashRingConnectionFactory[selector="
         + selector.name()
         + ", options="
-        + options
+        + options()
         + ", servers="
         + servers()
         + "]";
@@ -664,10 +683,10 @@ public final class HashRingConnectionFactory implements ConnectionFactory {
       }
       Map<String, String> frozen = Collections.unmodifiableMap(new LinkedHashMap<>(options));
       Ring ring = found.ring(servers, frozen);
-      Servers resolved = new Servers(ring, resolve(ring.servers(), null));
+      Servers resolved = new Servers(frozen, ring, resolve(ring.servers(), null));
       ConnectionFactoryBuilder settings =
           spymemcached != null ? spymemcached : new ConnectionFactoryBuilder();
-      return new HashRingConnectionFactory(found, frozen, resolved, settings.build());
+      return new HashRingConnectionFactory(found, resolved, settings.build());
     }
   }
 }

@@ -76,7 +76,7 @@ class HashRingConnectionFactoryTest {
                 .servers(List.of(listening))
                 .build(),
         IllegalArgumentException.class,
-        "no ServerSelector named 'ketamma'; available: jump, ketama, modulo (did you mean"
+        "no ServerSelector named 'ketamma'; available: anchor, jump, ketama, modulo (did you mean"
             + " 'ketama'?)");
   }
 
@@ -170,8 +170,8 @@ class HashRingConnectionFactoryTest {
     assertRefused(
         () -> HashRingConnectionFactory.builder().servers(List.of(listening)).build(),
         IllegalStateException.class,
-        "no selector: call selector(name) or set the property hashring.selector; available: jump,"
-            + " ketama, modulo");
+        "no selector: call selector(name) or set the property hashring.selector; available:"
+            + " anchor, jump, ketama, modulo");
   }
 
   @Test

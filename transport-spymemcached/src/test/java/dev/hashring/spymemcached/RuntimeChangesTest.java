@@ -116,6 +116,41 @@ class RuntimeChangesTest {
   }
 
   @Test
+  void statefulSelector_removingAMiddleServer_recordsItInTheOptions_andMovesOnlyItsKeys() {
+    List<Server> servers = startServers(4);
+    HashRingConnectionFactory factory =
+        HashRingConnectionFactory.builder()
+            .selector("anchor")
+            .servers(servers)
+            .connectionFactoryBuilder(Clients.settings())
+            .build();
+    MemcachedClient client = client(factory);
+    Ring ring = ServerSelectors.forName("anchor").ring(servers);
+    List<String> keys = keys("anchor:", 300);
+    for (String key : keys) {
+      assertThat(Clients.set(client, key, "v " + key)).isTrue();
+    }
+    Server removed = servers.get(1);
+
+    factory.removeServers(List.of(removed));
+
+    StringBuilder history = new StringBuilder();
+    for (Server server : servers) {
+      history.append(history.length() == 0 ? "+" : ",+").append(server);
+    }
+    history.append(",-").append(removed.address());
+    assertThat(factory.options()).containsEntry("history", history.toString());
+    for (String key : keys) {
+      Object value = Clients.get(client, key);
+      if (ring.primary(key).equals(removed)) {
+        assertThat(value).as("key %s of the removed server", key).isNull();
+      } else {
+        assertThat(value).as("key %s of a server that stayed", key).isEqualTo("v " + key);
+      }
+    }
+  }
+
+  @Test
   void changesWhileOperationsRun_leaveOperationsOnOtherServersUndisturbed() throws Exception {
     List<Server> servers = startServers(6);
     List<Server> first = servers.subList(0, 4);

@@ -50,7 +50,7 @@ public final class DefaultServerRing implements ServerSelector {
     return new Ring() {
       /** The first point at or above the key's hash, or -1 past the last point. */
       private int position(byte[] key) {
-        long hash = Md5.word(Md5.digest(Objects.requireNonNull(key, "key")), 0);
+        long hash = Md5.keyHash(Objects.requireNonNull(key, "key"));
         int low = 0;
         int high = keys.length;
         while (low < high) {

@@ -74,7 +74,7 @@ public final class FixedPythonRing implements ServerSelector {
     }
 
     private int position(byte[] key) {
-      long hash = Md5.word(Md5.digest(Objects.requireNonNull(key, "key")), 0);
+      long hash = Md5.keyHash(Objects.requireNonNull(key, "key"));
       int low = 0;
       int high = points.length;
       while (low < high) {

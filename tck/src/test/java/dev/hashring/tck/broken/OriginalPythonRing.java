@@ -77,7 +77,7 @@ public final class OriginalPythonRing implements ServerSelector {
 
     /** Python's bisect: the first point above the key's hash; past the end, the first point. */
     private int position(byte[] key) {
-      long hash = Md5.word(Md5.digest(Objects.requireNonNull(key, "key")), 0);
+      long hash = Md5.keyHash(Objects.requireNonNull(key, "key"));
       int low = 0;
       int high = points.length;
       while (low < high) {

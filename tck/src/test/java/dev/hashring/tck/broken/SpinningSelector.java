@@ -48,7 +48,7 @@ public final class SpinningSelector implements ServerSelector {
     }
     return new Ring() {
       private int slot(byte[] key) {
-        int slot = (int) (Md5.word(Md5.digest(Objects.requireNonNull(key, "key")), 0) % SLOTS);
+        int slot = (int) (Md5.keyHash(Objects.requireNonNull(key, "key")) % SLOTS);
         while (table[slot] == -1) {
           slot = (slot + 1) % SLOTS;
         }
