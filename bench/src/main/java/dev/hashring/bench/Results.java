@@ -1,5 +1,11 @@
 package dev.hashring.bench;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,43 +46,68 @@ final class Results {
   static Results parse(String json) {
     List<Measurement> measurements = new ArrayList<>();
     String jvm = "";
-    for (Object entry : (List<?>) Json.parse(json)) {
-      Map<?, ?> result = (Map<?, ?>) entry;
-      String benchmark = (String) result.get("benchmark");
-      String[] parts = benchmark.split("\\.");
+    JsonArray entries;
+    try {
+      entries = JsonParser.parseString(json).getAsJsonArray();
+    } catch (JsonParseException | IllegalStateException notAnArray) {
+      throw new IllegalArgumentException("not JMH's JSON: " + notAnArray.getMessage(), notAnArray);
+    }
+    for (JsonElement entry : entries) {
+      if (!entry.isJsonObject()) {
+        throw new IllegalArgumentException("not JMH's JSON: a result is not an object: " + entry);
+      }
+      JsonObject result = entry.getAsJsonObject();
+      String[] parts = required(result, "benchmark").getAsString().split("\\.");
       String name = parts[parts.length - 2] + "." + parts[parts.length - 1];
       Map<String, String> params = new LinkedHashMap<>();
-      Object declared = result.get("params");
-      if (declared != null) {
-        ((Map<?, ?>) declared).forEach((key, value) -> params.put((String) key, (String) value));
+      if (result.has("params")) {
+        result
+            .getAsJsonObject("params")
+            .entrySet()
+            .forEach(param -> params.put(param.getKey(), param.getValue().getAsString()));
       }
-      Map<?, ?> primary = (Map<?, ?>) result.get("primaryMetric");
-      Map<?, ?> secondary = (Map<?, ?>) result.get("secondaryMetrics");
-      double allocation = secondary(secondary, "gc.alloc.rate.norm");
-      double allocationRate = secondary(secondary, "gc.alloc.rate");
+      JsonObject primary = required(result, "primaryMetric").getAsJsonObject();
+      JsonObject secondary =
+          result.has("secondaryMetrics")
+              ? result.getAsJsonObject("secondaryMetrics")
+              : new JsonObject();
       measurements.add(
           new Measurement(
               name,
               Map.copyOf(params),
               number(primary.get("score")),
               number(primary.get("scoreError")),
-              (String) primary.get("scoreUnit"),
-              allocation,
-              allocationRate));
-      jvm = result.get("vmName") + " " + result.get("vmVersion");
+              required(primary, "scoreUnit").getAsString(),
+              secondary(secondary, "gc.alloc.rate.norm"),
+              secondary(secondary, "gc.alloc.rate")));
+      jvm =
+          required(result, "vmName").getAsString()
+              + " "
+              + required(result, "vmVersion").getAsString();
     }
     return new Results(measurements, jvm);
   }
 
-  private static double secondary(Map<?, ?> metrics, String name) {
-    if (metrics == null || metrics.get(name) == null) {
-      return Double.NaN;
+  private static JsonElement required(JsonObject result, String member) {
+    JsonElement value = result.get(member);
+    if (value == null) {
+      throw new IllegalArgumentException("not JMH's JSON: a result without '" + member + "'");
     }
-    return number(((Map<?, ?>) metrics.get(name)).get("score"));
+    return value;
   }
 
-  private static double number(Object value) {
-    return value instanceof Double number ? number : Double.NaN;
+  private static double secondary(JsonObject metrics, String name) {
+    JsonElement metric = metrics.get(name);
+    return metric == null ? Double.NaN : number(metric.getAsJsonObject().get("score"));
+  }
+
+  /** A number, or NaN where JMH wrote none (it writes {@code "NaN"} as a string). */
+  private static double number(JsonElement value) {
+    if (value == null || !value.isJsonPrimitive()) {
+      return Double.NaN;
+    }
+    JsonPrimitive primitive = value.getAsJsonPrimitive();
+    return primitive.isNumber() ? primitive.getAsDouble() : Double.NaN;
   }
 
   /**

@@ -129,9 +129,15 @@ class PerformanceReportTest {
   }
 
   @Test
-  void json_reportsWhereItFailed() {
-    assertThatThrownBy(() -> Json.parse("[{\"a\" : 1,}]"))
+  void results_refuseTextThatIsNotJmhJson() {
+    assertThatThrownBy(() -> Results.parse("{\"a\": 1}"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("not JMH's JSON: a member name expected at offset 10");
+        .hasMessageStartingWith("not JMH's JSON: ");
+    assertThatThrownBy(() -> Results.parse("[{\"a\" : "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("not JMH's JSON: ");
+    assertThatThrownBy(() -> Results.parse("[{\"a\": 1}]"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("not JMH's JSON: a result without 'benchmark'");
   }
 }
