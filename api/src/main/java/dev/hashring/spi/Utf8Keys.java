@@ -108,9 +108,29 @@ public final class Utf8Keys {
    */
   static int encode(String key, byte[] buffer) {
     int n = key.length();
-    int at = 0;
+    int i = 0;
+    if (n <= buffer.length) {
+      // ASCII, almost every key: a byte per character, and no room to check per character.
+      while (i < n) {
+        char c = key.charAt(i);
+        if (c >= 0x80) {
+          break;
+        }
+        buffer[i++] = (byte) c;
+      }
+      if (i == n) {
+        return n;
+      }
+    }
+    return encodeFrom(key, i, buffer);
+  }
+
+  /** Encodes the characters of {@code key} from {@code i} on, the first {@code i} being ASCII. */
+  private static int encodeFrom(String key, int i, byte[] buffer) {
+    int n = key.length();
+    int at = i;
     int limit = buffer.length;
-    for (int i = 0; i < n; i++) {
+    for (; i < n; i++) {
       char c = key.charAt(i);
       if (c < 0x80) {
         if (at >= limit) {
