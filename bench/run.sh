@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every benchmark once (about 45 minutes on two cores) and writes:
+# Runs every benchmark once (about 35 minutes on two cores) and writes:
 #   bench/results/results.json     raw JMH results (-rf json), allocation included (-prof gc)
 #   bench/results/output.txt       JMH's console output
 #   bench/results/environment.txt  machine, OS, JDK, and the load average during the run
