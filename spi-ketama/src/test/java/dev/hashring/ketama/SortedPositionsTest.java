@@ -40,7 +40,7 @@ class SortedPositionsTest {
   }
 
   @Test
-  void find_agreesWithALinearSearch_forRandomRings() {
+  void find_agreesWithALowerBoundSearchOverTheWholeArray_forRandomRings() {
     SplittableRandom random = new SplittableRandom(7);
     for (int size : new int[] {1, 2, 7, 15, 16, 17, 100, 1_600, 40_000}) {
       int[] positions = random.ints(size).sorted().toArray();
