@@ -110,7 +110,7 @@ public final class Utf8Keys {
     int n = key.length();
     int i = 0;
     if (n <= buffer.length) {
-      // ASCII, almost every key: a byte per character, and no room to check per character.
+      // ASCII, almost every key: a byte per character, and the buffer holds n, so no room check.
       while (i < n) {
         char c = key.charAt(i);
         if (c >= 0x80) {
